@@ -39,13 +39,21 @@ clean:
 setup:
 	sh scripts/setup.sh
 
-demo: setup module
+# setup installs the kernel headers, so the module is built by a fresh make
+# that looks for KDIR again.
+demo:
+	sh scripts/setup.sh
+	$(MAKE) module
 	sh scripts/demo.sh
 
-check: setup module
+check:
+	sh scripts/setup.sh
+	$(MAKE) module
 	sh scripts/check.sh
 
-check-ovs: setup module
+check-ovs:
+	sh scripts/setup.sh
+	$(MAKE) module
 	sh scripts/check-ovs.sh $(TESTS)
 
 checkpatch:
