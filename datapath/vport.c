@@ -27,7 +27,7 @@
 #include "vport.h"
 
 #define VPORT_NAME_HASH_BITS	10
-#define VPORT_NAME_HASH_SIZE	(1U << VPORT_NAME_HASH_BITS)
+#define VPORT_NAME_HASH_SIZE	BIT(VPORT_NAME_HASH_BITS)
 
 /* Buckets of struct vport, linked through hash_node. */
 static struct hlist_head *vport_name_table;
