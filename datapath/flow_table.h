@@ -42,6 +42,15 @@ struct flow_table {
 	unsigned int count;
 	unsigned int ufid_count;
 	unsigned long dump_gen;
+	/* Dump cursor, flow_table.c private (see ovs_flow_tbl_dump_next()). */
+	/** @dump_cur: list node after which the cached dump resumes. */
+	struct list_head *dump_cur;
+	/** @dump_prev: resume point of the step before, for retries. */
+	struct list_head *dump_prev;
+	/** @dump_token: identifies the dump @dump_cur belongs to. */
+	u32 dump_token;
+	/** @dump_step: flows that dump has been given so far. */
+	u32 dump_step;
 };
 
 /**
