@@ -336,4 +336,16 @@ void ovs_flow_stats_clear(struct sw_flow *flow);
  */
 u64 ovs_flow_used_time(unsigned long flow_jiffies);
 
+/**
+ * ovs_flow_init - create the flow cache; call before ovs_flow_alloc().
+ * Return: 0 or -ENOMEM.
+ */
+int ovs_flow_init(void);
+
+/**
+ * ovs_flow_exit - rcu_barrier(), then destroy the flow cache; call after
+ * every flow was freed, before tearing down what action frees need.
+ */
+void ovs_flow_exit(void);
+
 #endif /* OVS_FLOW_H */
