@@ -216,6 +216,23 @@ void ovs_vport_free(struct vport *vport)
  * Return: the vport; ERR_PTR(-EAFNOSUPPORT) for an unknown type or one whose
  * module is unloading; otherwise the type's create() error.
  */
+/*
+ * Ports of the types built into this module do not pin it: unloading the
+ * module with datapaths alive destroys them (pernet exit), so that
+ * "rmmod openvswitch" works on a live bridge.  Types from other modules
+ * keep their module loaded while a port of theirs exists.
+ */
+static bool vport_type_get(struct vport_ops *ops)
+{
+	return ops->owner == THIS_MODULE || try_module_get(ops->owner);
+}
+
+static void vport_type_put(const struct vport_ops *ops)
+{
+	if (ops->owner != THIS_MODULE)
+		module_put(ops->owner);
+}
+
 struct vport *ovs_vport_add(const struct vport_parms *parms)
 {
 	struct vport_ops *ops;
@@ -225,7 +242,7 @@ struct vport *ovs_vport_add(const struct vport_parms *parms)
 
 	mutex_lock(&vport_types_lock);
 	ops = vport_type_find(parms->type);
-	if (ops && !try_module_get(ops->owner))
+	if (ops && !vport_type_get(ops))
 		ops = NULL;
 	mutex_unlock(&vport_types_lock);
 	if (!ops)
@@ -233,7 +250,7 @@ struct vport *ovs_vport_add(const struct vport_parms *parms)
 
 	vport = ops->create(parms);
 	if (IS_ERR(vport)) {
-		module_put(ops->owner);
+		vport_type_put(ops);
 		return vport;
 	}
 
@@ -257,7 +274,7 @@ void ovs_vport_del(struct vport *vport)
 	ASSERT_OVSL();
 	hlist_del_rcu(&vport->hash_node);
 	ops->destroy(vport);
-	module_put(ops->owner);
+	vport_type_put(ops);
 }
 
 /**
