@@ -206,16 +206,6 @@ void ovs_vport_free(struct vport *vport)
 	kfree(vport);
 }
 
-/**
- * ovs_vport_add - create a port of the requested type and index it by name.
- * @parms: the port's parameters; @parms->type selects the type.
- *
- * Types are never loaded on demand; both built-in types register at module
- * init.  A reference on the type's module is held for the port's lifetime.
- * Context: process context, ovs_mutex held (the type may take rtnl).
- * Return: the vport; ERR_PTR(-EAFNOSUPPORT) for an unknown type or one whose
- * module is unloading; otherwise the type's create() error.
- */
 /*
  * Ports of the types built into this module do not pin it: unloading the
  * module with datapaths alive destroys them (pernet exit), so that
@@ -233,6 +223,16 @@ static void vport_type_put(const struct vport_ops *ops)
 		module_put(ops->owner);
 }
 
+/**
+ * ovs_vport_add - create a port of the requested type and index it by name.
+ * @parms: the port's parameters; @parms->type selects the type.
+ *
+ * Types are never loaded on demand; both built-in types register at module
+ * init.  A reference on the type's module is held for the port's lifetime.
+ * Context: process context, ovs_mutex held (the type may take rtnl).
+ * Return: the vport; ERR_PTR(-EAFNOSUPPORT) for an unknown type or one whose
+ * module is unloading; otherwise the type's create() error.
+ */
 struct vport *ovs_vport_add(const struct vport_parms *parms)
 {
 	struct vport_ops *ops;
