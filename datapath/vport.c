@@ -228,7 +228,7 @@ static void vport_type_put(const struct vport_ops *ops)
  * @parms: the port's parameters; @parms->type selects the type.
  *
  * Types are never loaded on demand; both built-in types register at module
- * init.  A reference on the type's module is held for the port's lifetime.
+ * init.  A type from another module is pinned for the port's lifetime.
  * Context: process context, ovs_mutex held (the type may take rtnl).
  * Return: the vport; ERR_PTR(-EAFNOSUPPORT) for an unknown type or one whose
  * module is unloading; otherwise the type's create() error.
