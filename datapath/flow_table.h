@@ -17,7 +17,7 @@
 #include "flow.h"
 
 #define OVS_MC_DEFAULT_ENTRIES	256	/* mask cache entries per CPU */
-#define OVS_MC_MAX_ENTRIES	8192	/* upper bound (power of two) */
+#define OVS_MC_MAX_ENTRIES	4096	/* upper bound, as the in-tree policy */
 
 struct mask_array;
 struct mask_cache;
