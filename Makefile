@@ -54,7 +54,7 @@ check:
 check-ovs:
 	sh scripts/setup.sh
 	$(MAKE) module
-	sh scripts/check-ovs.sh $(TESTS)
+	TESTS="$(TESTS)" sh scripts/check-ovs.sh
 
 checkpatch:
 	sh scripts/checkpatch.sh
