@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Conntrack helpers that OVS uses under their current kernel names.
+ *
+ * Kernels from 6.2 on export nf_ct_handle_fragments(), nf_ct_helper(),
+ * nf_ct_add_helper() and nf_ct_skb_network_trim() (shared by OVS and
+ * act_ct); older ones get our implementation from compat/nf_conntrack_ovs.c.
+ * Each plain name is mapped to an ovs_compat_ symbol so that we never clash
+ * with a kernel that exports the same name.  A few small inline facilities
+ * that some targets lack are supplied here directly.  Which ones are needed
+ * is decided only by the HAVE_* probe results (compat/probes/).
+ */
+#ifndef OVS_COMPAT_NF_CONNTRACK_OVS_H
+#define OVS_COMPAT_NF_CONNTRACK_OVS_H
+
+#include <linux/skbuff.h>
+#include <linux/types.h>
+#include <net/netfilter/nf_conntrack.h>
+#include <net/netfilter/nf_conntrack_helper.h>
+#include <net/netfilter/nf_conntrack_l4proto.h>
+#include <net/netfilter/ipv4/nf_defrag_ipv4.h>
+#include <net/netfilter/ipv6/nf_defrag_ipv6.h>
+
+#ifndef HAVE_NF_CT_HANDLE_FRAGMENTS
+#define nf_ct_handle_fragments ovs_compat_nf_ct_handle_fragments
+int nf_ct_handle_fragments(struct net *net, struct sk_buff *skb, u16 zone,
+			   u8 family, u8 *proto, u16 *mru);
+#endif
+
+#ifndef HAVE_NF_CT_HELPER_FN
+#define nf_ct_helper ovs_compat_nf_ct_helper
+int nf_ct_helper(struct sk_buff *skb, struct nf_conn *ct,
+		 enum ip_conntrack_info ctinfo, u16 proto);
+#endif
+
+#ifndef HAVE_NF_CT_ADD_HELPER
+#define nf_ct_add_helper ovs_compat_nf_ct_add_helper
+int nf_ct_add_helper(struct nf_conn *ct, const char *name, u8 family,
+		     u8 proto, bool nat, struct nf_conntrack_helper **hp);
+#endif
+
+#ifndef HAVE_NF_CT_SKB_NETWORK_TRIM
+#define nf_ct_skb_network_trim ovs_compat_nf_ct_skb_network_trim
+int nf_ct_skb_network_trim(struct sk_buff *skb, int family);
+#endif
+
+#ifndef HAVE_NF_CT_SHARED
+/*
+ * More than one reference to @ct.  The use count is an atomic_t on older
+ * kernels and a refcount_t (a wrapped atomic_t) on newer ones; read it as
+ * the atomic_t both start with.
+ */
+static inline bool nf_ct_shared(const struct nf_conn *ct)
+{
+	return atomic_read((const atomic_t *)&ct->ct_general.use) > 1;
+}
+#endif
+
+#ifndef HAVE_NF_CT_SET_TCP_BE_LIBERAL
+/* Both: the caller has checked that @ct is a TCP connection. */
+static inline void nf_ct_set_tcp_be_liberal(struct nf_conn *ct)
+{
+	ct->proto.tcp.seen[IP_CT_DIR_ORIGINAL].flags |= IP_CT_TCP_FLAG_BE_LIBERAL;
+	ct->proto.tcp.seen[IP_CT_DIR_REPLY].flags |= IP_CT_TCP_FLAG_BE_LIBERAL;
+}
+
+static inline bool nf_conntrack_tcp_established(const struct nf_conn *ct)
+{
+	return ct->proto.tcp.state == TCP_CONNTRACK_ESTABLISHED &&
+	       test_bit(IPS_ASSURED_BIT, &ct->status);
+}
+#endif
+
+/*
+ * Without the disable calls the defrag hooks were not refcounted: they stay
+ * registered until the namespace goes away, which is all we can do.
+ */
+#ifndef HAVE_NF_DEFRAG_IPV4_DISABLE
+static inline void nf_defrag_ipv4_disable(struct net *net)
+{
+}
+#endif
+
+#ifndef HAVE_NF_DEFRAG_IPV6_DISABLE
+static inline void nf_defrag_ipv6_disable(struct net *net)
+{
+}
+#endif
+
+#endif /* OVS_COMPAT_NF_CONNTRACK_OVS_H */
