@@ -2851,6 +2851,10 @@ static void __net_exit ovs_exit_net(struct net *dnet)
 			list_del(&dp->list_node);
 			dp_free(dp);
 		}
+		/* Let the freed flows' actions drop their conntrack state
+		 * before the namespace's conntrack setup goes.
+		 */
+		rcu_barrier();
 	}
 
 	ovs_ct_exit(dnet);
@@ -2883,9 +2887,13 @@ static int __init dp_init(void)
 	if (err)
 		return err;
 
-	err = ovs_vport_init();
+	err = ovs_flow_init();
 	if (err)
 		goto err_fifos;
+
+	err = ovs_vport_init();
+	if (err)
+		goto err_flow;
 
 	err = ovs_internal_dev_rtnl_link_register();
 	if (err)
@@ -2919,6 +2927,8 @@ err_rtnl_link:
 	ovs_internal_dev_rtnl_link_unregister();
 err_vport:
 	ovs_vport_exit();
+err_flow:
+	ovs_flow_exit();
 err_fifos:
 	ovs_action_fifos_exit();
 	return err;
@@ -2931,6 +2941,7 @@ static void __exit dp_cleanup(void)
 	ovs_netdev_notifier_unregister();
 	/* Flows, actions and ports are freed in RCU callbacks. */
 	rcu_barrier();
+	ovs_flow_exit();
 	ovs_netdev_exit();
 	ovs_internal_dev_rtnl_link_unregister();
 	ovs_vport_exit();
