@@ -157,17 +157,18 @@ static u8 ovs_ct_state(const struct nf_conn *ct, enum ip_conntrack_info ctinfo,
 {
 	u8 state = OVS_CS_F_TRACKED;
 
-	if (CTINFO2DIR(ctinfo) == IP_CT_DIR_REPLY)
-		state |= OVS_CS_F_REPLY_DIR;
-
 	switch (ctinfo) {
 	case IP_CT_ESTABLISHED:
-	case IP_CT_ESTABLISHED_REPLY:
 		state |= OVS_CS_F_ESTABLISHED;
 		break;
+	case IP_CT_ESTABLISHED_REPLY:
+		state |= OVS_CS_F_ESTABLISHED | OVS_CS_F_REPLY_DIR;
+		break;
 	case IP_CT_RELATED:
-	case IP_CT_RELATED_REPLY:
 		state |= OVS_CS_F_RELATED;
+		break;
+	case IP_CT_RELATED_REPLY:
+		state |= OVS_CS_F_RELATED | OVS_CS_F_REPLY_DIR;
 		break;
 	case IP_CT_NEW:
 		state |= OVS_CS_F_NEW;
@@ -863,8 +864,11 @@ static int ovs_ct_check_network_header(struct sk_buff *skb, u16 family)
 		if (!pskb_may_pull(skb, sizeof(*iph)))
 			return -EINVAL;
 		iph = ip_hdr(skb);
-		if (iph->version != 4 || iph->ihl < 5 ||
-		    ntohs(iph->tot_len) < iph->ihl * 4)
+		if (iph->version != 4 || iph->ihl < 5)
+			return -EINVAL;
+		/* tot_len is 0 only in a BIG TCP GSO packet. */
+		if (ntohs(iph->tot_len) < iph->ihl * 4 &&
+		    !(!iph->tot_len && skb_is_gso(skb)))
 			return -EINVAL;
 	} else {
 		if (!pskb_may_pull(skb, sizeof(struct ipv6hdr)) ||
