@@ -1191,69 +1191,86 @@ static bool l4_csum_loc(u8 proto, bool ipv6, struct l4_csum_loc *loc)
 }
 
 /*
- * Make the network header (@nh_len bytes) writable, and the L4 checksum
- * field too when the packet carries a whole L4 header of protocol @proto
- * whose checksum covers the IP addresses (@want_l4).  *@check is set to
- * that field or NULL.
+ * After the fixed network header (ending @nh_end bytes into the packet)
+ * was made writable: when @want_l4 and the packet holds a whole L4 header
+ * of protocol @proto whose checksum covers the IP addresses, make that
+ * header writable too and point *@check at its checksum field; otherwise
+ * *@check is NULL.  Header pointers must be reloaded afterwards.
  */
-static int prepare_l3_write(struct sk_buff *skb, unsigned int nh_len,
-			    bool want_l4, u8 proto, bool ipv6,
-			    __sum16 **check, bool *is_udp)
+static int prepare_l4_csum(struct sk_buff *skb, unsigned int nh_end,
+			   bool want_l4, u8 proto, bool ipv6,
+			   __sum16 **check, bool *is_udp)
 {
-	unsigned int end = skb_network_offset(skb) + nh_len;
 	struct l4_csum_loc loc;
-	bool l4 = false;
+	unsigned int th_ofs;
 	int err;
 
 	*check = NULL;
 	*is_udp = false;
-	if (want_l4 && skb_transport_header_was_set(skb) &&
-	    skb_transport_offset(skb) >= (int)end &&
-	    l4_csum_loc(proto, ipv6, &loc) &&
-	    skb->len >= skb_transport_offset(skb) + loc.hdr_len) {
-		end = skb_transport_offset(skb) + loc.hdr_len;
-		l4 = true;
-	}
+	if (!want_l4 || !skb_transport_header_was_set(skb) ||
+	    !l4_csum_loc(proto, ipv6, &loc))
+		return 0;
 
-	err = skb_ensure_writable(skb, end);
+	th_ofs = skb_transport_offset(skb);
+	if (th_ofs < nh_end || skb->len < th_ofs + loc.hdr_len)
+		return 0;
+
+	err = skb_ensure_writable(skb, th_ofs + loc.hdr_len);
 	if (unlikely(err))
 		return err;
 
-	if (l4) {
-		*check = (__sum16 *)(skb_transport_header(skb) + loc.csum_off);
-		*is_udp = loc.is_udp;
-	}
+	*check = (__sum16 *)(skb_transport_header(skb) + loc.csum_off);
+	*is_udp = loc.is_udp;
 	return 0;
 }
 
-/* Fold an address change into an L4 checksum that covers it. */
-static void l4_csum_addr4(struct sk_buff *skb, __sum16 *check, bool is_udp,
-			  __be32 from, __be32 to)
+/*
+ * Fold a change of @words 32-bit words of the pseudo-header (an address)
+ * from @from to @to into the L4 checksum at @check.
+ *
+ * The arithmetic is done here rather than with inet_proto_csum_replace*()
+ * because kernels disagree on whether those also adjust skb->csum for
+ * IPv6.  Instead the checksum field itself is bracketed for
+ * CHECKSUM_COMPLETE, like every other rewritten range that no header
+ * checksum compensates.  For CHECKSUM_PARTIAL the field holds the
+ * uncomplemented pseudo-header sum the device finishes from.
+ */
+static void l4_csum_update(struct sk_buff *skb, __sum16 *check, bool is_udp,
+			   const __be32 *from, const __be32 *to, int words)
 {
+	__be32 diff[8];
+	__wsum sum;
+	int i;
+
 	if (!check)
 		return;
 	if (is_udp && !*check && skb->ip_summed != CHECKSUM_PARTIAL)
 		return;		/* UDP without checksum stays without. */
-	inet_proto_csum_replace4(check, skb, from, to, true);
-	if (is_udp && !*check)
-		*check = CSUM_MANGLED_0;
-}
 
-static void l4_csum_addr6(struct sk_buff *skb, __sum16 *check, bool is_udp,
-			  const __be32 *from, const __be32 *to)
-{
-	if (!check)
-		return;
-	if (is_udp && !*check && skb->ip_summed != CHECKSUM_PARTIAL)
-		return;
-	inet_proto_csum_replace16(check, skb, from, to, true);
-	if (is_udp && !*check)
-		*check = CSUM_MANGLED_0;
+	for (i = 0; i < words; i++) {
+		diff[i] = ~from[i];
+		diff[words + i] = to[i];
+	}
+
+	rcsum_remove(skb, check, sizeof(*check));
+	if (skb->ip_summed == CHECKSUM_PARTIAL) {
+		sum = csum_partial(diff, 2 * words * sizeof(__be32),
+				   csum_unfold(*check));
+		*check = ~csum_fold(sum);
+	} else {
+		sum = csum_partial(diff, 2 * words * sizeof(__be32),
+				   ~csum_unfold(*check));
+		*check = csum_fold(sum);
+		if (is_udp && !*check)
+			*check = CSUM_MANGLED_0;
+	}
+	rcsum_add(skb, check, sizeof(*check));
 }
 
 static int set_ipv4(struct sk_buff *skb, struct sw_flow_key *key,
 		    const struct ovs_key_ipv4 *v, const struct ovs_key_ipv4 *m)
 {
+	unsigned int nh_end = skb_network_offset(skb) + sizeof(struct iphdr);
 	bool addr = m->ipv4_src || m->ipv4_dst;
 	bool changed = false;
 	__sum16 *check;
@@ -1262,25 +1279,31 @@ static int set_ipv4(struct sk_buff *skb, struct sw_flow_key *key,
 	__be32 new;
 	int err;
 
-	if (unlikely(skb->len < skb_network_offset(skb) + sizeof(*nh)))
-		return -EINVAL;
+	err = skb_ensure_writable(skb, nh_end);
+	if (unlikely(err))
+		return err;
 
 	/*
 	 * Only the first fragment (or an unfragmented packet) carries the
 	 * L4 header whose checksum covers the addresses.
 	 */
 	nh = ip_hdr(skb);
-	err = prepare_l3_write(skb, sizeof(*nh),
-			       addr && !(nh->frag_off & htons(IP_OFFSET)),
-			       nh->protocol, false, &check, &is_udp);
+	err = prepare_l4_csum(skb, nh_end,
+			      addr && !(nh->frag_off & htons(IP_OFFSET)),
+			      nh->protocol, false, &check, &is_udp);
 	if (err)
 		return err;
 	nh = ip_hdr(skb);
 
+	/*
+	 * Every IPv4 header rewrite below keeps the header checksum valid,
+	 * so the header's contribution to a CHECKSUM_COMPLETE skb->csum does
+	 * not change; only the L4 checksum field needs accounting.
+	 */
 	if (m->ipv4_src) {
 		new = OVS_APPLY_MASK(nh->saddr, v->ipv4_src, m->ipv4_src);
 		if (new != nh->saddr) {
-			l4_csum_addr4(skb, check, is_udp, nh->saddr, new);
+			l4_csum_update(skb, check, is_udp, &nh->saddr, &new, 1);
 			csum_replace4(&nh->check, nh->saddr, new);
 			nh->saddr = new;
 			key->ipv4.addr.src = new;
@@ -1290,7 +1313,7 @@ static int set_ipv4(struct sk_buff *skb, struct sw_flow_key *key,
 	if (m->ipv4_dst) {
 		new = OVS_APPLY_MASK(nh->daddr, v->ipv4_dst, m->ipv4_dst);
 		if (new != nh->daddr) {
-			l4_csum_addr4(skb, check, is_udp, nh->daddr, new);
+			l4_csum_update(skb, check, is_udp, &nh->daddr, &new, 1);
 			csum_replace4(&nh->check, nh->daddr, new);
 			nh->daddr = new;
 			key->ipv4.addr.dst = new;
@@ -1339,11 +1362,8 @@ static bool set_ipv6_addr(struct sk_buff *skb, __be32 *addr,
 	if (!memcmp(addr, new, sizeof(new)))
 		return false;
 
-	l4_csum_addr6(skb, check, is_udp, addr, new);
-	/*
-	 * IPv6 has no header checksum to absorb the change; the L4
-	 * checksum update above only accounts for its own field.
-	 */
+	l4_csum_update(skb, check, is_udp, addr, new, 4);
+	/* IPv6 has no header checksum to absorb the address change. */
 	rcsum_remove(skb, addr, sizeof(new));
 	memcpy(addr, new, sizeof(new));
 	rcsum_add(skb, addr, sizeof(new));
@@ -1365,6 +1385,7 @@ static bool ipv6_has_active_rh(struct sk_buff *skb)
 static int set_ipv6(struct sk_buff *skb, struct sw_flow_key *key,
 		    const struct ovs_key_ipv6 *v, const struct ovs_key_ipv6 *m)
 {
+	unsigned int nh_end = skb_network_offset(skb) + sizeof(struct ipv6hdr);
 	bool src = !ipv6_addr_mask_zero(m->ipv6_src);
 	bool dst = !ipv6_addr_mask_zero(m->ipv6_dst);
 	bool changed = false;
@@ -1373,13 +1394,17 @@ static int set_ipv6(struct sk_buff *skb, struct sw_flow_key *key,
 	bool is_udp;
 	int err;
 
-	if (unlikely(skb->len < skb_network_offset(skb) + sizeof(*nh)))
-		return -EINVAL;
+	err = skb_ensure_writable(skb, nh_end);
+	if (unlikely(err))
+		return err;
 
-	/* Later fragments carry no L4 header; key->ip.proto says which. */
-	err = prepare_l3_write(skb, sizeof(*nh),
-			       (src || dst) && key->ip.frag != OVS_FRAG_TYPE_LATER,
-			       key->ip.proto, true, &check, &is_udp);
+	/*
+	 * The upper-layer protocol comes from the key (it lies behind any
+	 * extension headers); later fragments carry no L4 header.
+	 */
+	err = prepare_l4_csum(skb, nh_end,
+			      (src || dst) && key->ip.frag != OVS_FRAG_TYPE_LATER,
+			      key->ip.proto, true, &check, &is_udp);
 	if (err)
 		return err;
 	nh = ipv6_hdr(skb);
@@ -1437,11 +1462,20 @@ static int set_ipv6(struct sk_buff *skb, struct sw_flow_key *key,
 	return 0;
 }
 
-/* Make the first @len bytes of the L4 header writable. */
-static int prepare_l4_write(struct sk_buff *skb, unsigned int len)
+/*
+ * Make the first @len bytes of the L4 header writable.  Returns 1 when
+ * the packet has no L4 header to rewrite (a non-first fragment, or the
+ * IP header was incomplete), 0 when ready, or a negative errno (the L4
+ * header is truncated, or memory ran out).
+ */
+static int prepare_l4_write(struct sk_buff *skb,
+			    const struct sw_flow_key *key, unsigned int len)
 {
-	if (unlikely(!skb_transport_header_was_set(skb) ||
-		     skb->len < skb_transport_offset(skb) + len))
+	if (key->ip.frag == OVS_FRAG_TYPE_LATER ||
+	    !skb_transport_header_was_set(skb) ||
+	    skb_transport_offset(skb) <= skb_network_offset(skb))
+		return 1;
+	if (unlikely(skb->len < skb_transport_offset(skb) + len))
 		return -EINVAL;
 	return skb_ensure_writable(skb, skb_transport_offset(skb) + len);
 }
@@ -1459,9 +1493,9 @@ static int set_tcp(struct sk_buff *skb, struct sw_flow_key *key,
 	__be16 port;
 	int err;
 
-	err = prepare_l4_write(skb, sizeof(*th));
+	err = prepare_l4_write(skb, key, sizeof(*th));
 	if (err)
-		return err;
+		return min(err, 0);
 	th = tcp_hdr(skb);
 
 	port = OVS_APPLY_MASK(th->source, v->tcp_src, m->tcp_src);
@@ -1490,9 +1524,9 @@ static int set_udp(struct sk_buff *skb, struct sw_flow_key *key,
 	struct udphdr *uh;
 	int err;
 
-	err = prepare_l4_write(skb, sizeof(*uh));
+	err = prepare_l4_write(skb, key, sizeof(*uh));
 	if (err)
-		return err;
+		return min(err, 0);
 	uh = udp_hdr(skb);
 
 	src = OVS_APPLY_MASK(uh->source, v->udp_src, m->udp_src);
@@ -1536,9 +1570,9 @@ static int set_sctp(struct sk_buff *skb, struct sw_flow_key *key,
 	unsigned int off;
 	int err;
 
-	err = prepare_l4_write(skb, sizeof(*sh));
+	err = prepare_l4_write(skb, key, sizeof(*sh));
 	if (err)
-		return err;
+		return min(err, 0);
 	off = skb_transport_offset(skb);
 	sh = sctp_hdr(skb);
 
@@ -1791,7 +1825,6 @@ static void ovs_refragment(struct datapath *dp, struct vport *vport,
 	ctx.route.dst.dev = vport->dev;
 	ctx.route.dst.ops = &ovs_frag_dst_ops;
 	ctx.route.dst.flags = DST_NOCOUNT;
-	ctx.route.dst.obsolete = DST_OBSOLETE_NONE;
 	dst_init_metrics(&ctx.route.dst, dst_default_metrics.metrics, true);
 
 	ctx.orig_refdst = skb->_skb_refdst;
@@ -1862,6 +1895,7 @@ static void output_userspace(struct datapath *dp, struct sk_buff *skb,
 			     struct sw_flow_key *key, const struct nlattr *attr,
 			     const struct nlattr *actions, int actions_len)
 {
+	unsigned int cpu = smp_processor_id();
 	struct dp_upcall_info info;
 	const struct nlattr *a;
 	int rem;
@@ -1876,15 +1910,15 @@ static void output_userspace(struct datapath *dp, struct sk_buff *skb,
 			info.userdata = a;
 			break;
 		case OVS_USERSPACE_ATTR_PID:
-#ifdef OVS_DP_F_DISPATCH_UPCALL_PER_CPU
+			/*
+			 * With per-CPU dispatch the datapath's socket for
+			 * this CPU replaces the pid, as in-tree.
+			 */
 			if (dp->user_features &
-			    OVS_DP_F_DISPATCH_UPCALL_PER_CPU) {
-				info.portid = ovs_dp_get_upcall_portid(dp,
-							smp_processor_id());
-				break;
-			}
-#endif
-			info.portid = nla_get_u32(a);
+			    OVS_DP_F_DISPATCH_UPCALL_PER_CPU)
+				info.portid = ovs_dp_get_upcall_portid(dp, cpu);
+			else
+				info.portid = nla_get_u32(a);
 			break;
 		case OVS_USERSPACE_ATTR_ACTIONS:
 			info.actions = actions;
@@ -2205,8 +2239,8 @@ out:
  * ovs_action_fifos_init - allocate the per-CPU execution state (deferred
  * action FIFOs, nesting keys, recursion counters).
  *
- * Must be called once at module load before any packet is executed.
- * Context: process context.
+ * Context: process context, once at module load, before any packet can
+ *	be executed.
  * Return: 0 or -ENOMEM.
  */
 int ovs_action_fifos_init(void)
