@@ -71,20 +71,4 @@ static inline bool nf_conntrack_tcp_established(const struct nf_conn *ct)
 }
 #endif
 
-/*
- * Without the disable calls the defrag hooks were not refcounted: they stay
- * registered until the namespace goes away, which is all we can do.
- */
-#ifndef HAVE_NF_DEFRAG_IPV4_DISABLE
-static inline void nf_defrag_ipv4_disable(struct net *net)
-{
-}
-#endif
-
-#ifndef HAVE_NF_DEFRAG_IPV6_DISABLE
-static inline void nf_defrag_ipv6_disable(struct net *net)
-{
-}
-#endif
-
 #endif /* OVS_COMPAT_NF_CONNTRACK_OVS_H */

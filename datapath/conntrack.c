@@ -1262,40 +1262,22 @@ void ovs_ct_free_action(const struct nlattr *a)
  * ovs_ct_init - per-namespace conntrack setup.
  * @net: the namespace being initialised.
  *
- * Reserves all 128 conntrack label bits (so that new entries get the
- * labels extension and ct_label works) and enables IPv4 and IPv6
- * conntrack defragmentation in @net.
+ * Reserves all 128 conntrack label bits, so that new entries get the labels
+ * extension and ct_label works.  Defragmentation needs no per-namespace
+ * switch: ct() calls ip_defrag()/nf_ct_frag6_gather() directly, whose state
+ * exists in every namespace, so the host stack's own reassembly is left as
+ * it was (as with the in-tree datapath).
  *
  * Context: process context (pernet init), may sleep.
- * Return: 0 or a negative errno; on error nothing is left enabled.
+ * Return: 0 or a negative errno.
  */
 int ovs_ct_init(struct net *net)
 {
 	int err;
 
 	err = nf_connlabels_get(net, NF_CT_LABELS_MAX_SIZE * BITS_PER_BYTE - 1);
-	if (err) {
+	if (err)
 		pr_err("openvswitch: cannot reserve conntrack labels: %d\n", err);
-		return err;
-	}
-
-	err = nf_defrag_ipv4_enable(net);
-	if (err)
-		goto err_labels;
-
-#if IS_ENABLED(CONFIG_NF_DEFRAG_IPV6)
-	err = nf_defrag_ipv6_enable(net);
-	if (err)
-		goto err_defrag4;
-#endif
-	return 0;
-
-#if IS_ENABLED(CONFIG_NF_DEFRAG_IPV6)
-err_defrag4:
-	nf_defrag_ipv4_disable(net);
-#endif
-err_labels:
-	nf_connlabels_put(net);
 	return err;
 }
 
@@ -1307,9 +1289,5 @@ err_labels:
  */
 void ovs_ct_exit(struct net *net)
 {
-#if IS_ENABLED(CONFIG_NF_DEFRAG_IPV6)
-	nf_defrag_ipv6_disable(net);
-#endif
-	nf_defrag_ipv4_disable(net);
 	nf_connlabels_put(net);
 }
