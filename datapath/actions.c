@@ -530,7 +530,7 @@ static int check_set(const struct copy_ctx *ctx, const struct nlattr *key_attr,
 
 	case OVS_KEY_ATTR_TUNNEL:
 		OVS_NLERR(ctx->log, "Tunnel set actions are not supported");
-		return -EOPNOTSUPP;
+		return -EINVAL;
 
 	default:
 		OVS_NLERR(ctx->log, "Key attribute %d cannot be set", type);
@@ -881,7 +881,7 @@ static int copy_one_action(const struct copy_ctx *ctx, const struct nlattr *a,
 	case OVS_ACTION_ATTR_CHECK_PKT_LEN:
 	case OVS_ACTION_ATTR_DEC_TTL:
 		OVS_NLERR(ctx->log, "Action type %d is not supported", type);
-		return -EOPNOTSUPP;
+		return -EINVAL;
 
 	default:
 		OVS_NLERR(ctx->log, "Unknown action type %d", type);
@@ -940,9 +940,10 @@ fail:
  * Plain sets become OVS_ACTION_ATTR_SET_TO_MASKED, sample() and clone()
  * get their private first argument, ct() is prepared by conntrack.c.
  * Context: process context, may sleep.
- * Return: 0; -EINVAL malformed or inconsistent with @key; -EOPNOTSUPP for
- *	action types this datapath does not implement (MPLS, Ethernet and NSH
- *	push/pop, meter, check_pkt_len, dec_ttl, tunnel set); -EOVERFLOW when
+ * Return: 0; -EINVAL malformed or inconsistent with @key, and for action
+ *	types this datapath does not implement (MPLS, Ethernet and NSH
+ *	push/pop, meter, check_pkt_len, dec_ttl, tunnel set): ovs-vswitchd's
+ *	feature probes take EINVAL as a quiet "unsupported", as upstream; -EOVERFLOW when
  *	nested deeper than OVS_COPY_ACTIONS_MAX_DEPTH; -EMSGSIZE when the
  *	copy would exceed OVS_MAX_ACTIONS_BUFSIZE; -ENOMEM; ct() errors.
  */

@@ -787,7 +787,7 @@ static int ovs_ct_set_labels(struct nf_conn *ct, struct sw_flow_key *key,
 	memcpy(&key->ct.labels, cl->bits, OVS_CT_LABELS_LEN);
 	return 0;
 #else
-	return -EOPNOTSUPP;
+	return -EINVAL;
 #endif
 }
 
@@ -1016,11 +1016,11 @@ static int ovs_ct_parse(const struct nlattr *attr,
 		}
 		if (type == OVS_CT_ATTR_NAT) {
 			OVS_NLERR(log, "Conntrack NAT is not supported");
-			return -EOPNOTSUPP;
+			return -EINVAL;
 		}
 		if (type == OVS_CT_ATTR_TIMEOUT) {
 			OVS_NLERR(log, "Conntrack timeout policies are not supported");
-			return -EOPNOTSUPP;
+			return -EINVAL;
 		}
 		if (len < ovs_ct_attr_len[type].min ||
 		    len > ovs_ct_attr_len[type].max) {
@@ -1041,13 +1041,13 @@ static int ovs_ct_parse(const struct nlattr *attr,
 			*zone_id = nla_get_u16(a);
 			if (!IS_ENABLED(CONFIG_NF_CONNTRACK_ZONES) && *zone_id) {
 				OVS_NLERR(log, "Conntrack zones are not supported");
-				return -EOPNOTSUPP;
+				return -EINVAL;
 			}
 			break;
 		case OVS_CT_ATTR_MARK:
 			if (!IS_ENABLED(CONFIG_NF_CONNTRACK_MARK)) {
 				OVS_NLERR(log, "Conntrack marks are not supported");
-				return -EOPNOTSUPP;
+				return -EINVAL;
 			}
 			memcpy(&info->mark, nla_data(a), sizeof(info->mark));
 			if (!info->mark.mask) {
@@ -1058,7 +1058,7 @@ static int ovs_ct_parse(const struct nlattr *attr,
 		case OVS_CT_ATTR_LABELS:
 			if (!IS_ENABLED(CONFIG_NF_CONNTRACK_LABELS)) {
 				OVS_NLERR(log, "Conntrack labels are not supported");
-				return -EOPNOTSUPP;
+				return -EINVAL;
 			}
 			memcpy(&info->labels, nla_data(a), sizeof(info->labels));
 			if (!ovs_ct_labels_nonzero(&info->labels.mask)) {
@@ -1126,8 +1126,9 @@ static void ovs_ct_release(const struct ovs_conntrack_info *info)
  * Context: process context, may sleep (GFP_KERNEL, helper module loading).
  * Return: 0; -EINVAL for a non-IP flow, unknown or malformed attributes,
  * a zero mark or labels mask, mark or labels without commit, or an unknown
- * helper; -EOPNOTSUPP for NAT, timeout policies or features the kernel
- * lacks; -ENOMEM; -EMSGSIZE if the action list is full.  On error nothing
+ * helper, and for NAT, timeout policies or features the kernel lacks
+ * (-EINVAL, not -EOPNOTSUPP: ovs-vswitchd's feature probes treat EINVAL as
+ * "unsupported" quietly and warn on anything else); -ENOMEM; -EMSGSIZE if the action list is full.  On error nothing
  * is held and @sfa is unchanged.
  */
 int ovs_ct_copy_action(struct net *net, const struct nlattr *attr,
