@@ -17,8 +17,10 @@ sh tests/system-kmod-testsuite -C tests AUTOTEST_PATH="$ap" -j1 "$@" \
 	> /tmp/ovs-testsuite.out 2>&1
 rc=$?
 # Per-test verdicts from the testsuite log.
-sed -n 's/^ *\([0-9][0-9]*\): \(.*\) *\(ok\|FAILED\|skipped\|expected failure\).*$/OVSTEST \1 \3 \2/p' \
-	tests/system-kmod-testsuite.log 2>/dev/null
+# The testsuite prints "  N: title    ok" (or FAILED, skipped, expected
+# failure) on stdout.
+sed -n 's/^ *\([0-9][0-9]*\): \(.*[^ ]\)  *\(ok\|FAILED\|skipped\|expected failure\)\( (.*)\)\{0,1\}$/OVSTEST \1 \3 \2/p' \
+	/tmp/ovs-testsuite.out
 tail -n 20 /tmp/ovs-testsuite.out
 if [ -n "${OVS_RESULTS:-}" ] && [ -d "$OVS_RESULTS" ]; then
 	cp tests/system-kmod-testsuite.log "$OVS_RESULTS/" 2>/dev/null
