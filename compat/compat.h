@@ -15,7 +15,9 @@
 #include <net/genetlink.h>
 
 #ifndef HAVE_NETDEVICE_TRACKER
-typedef struct {} netdevice_tracker;
+/* Reference trackers (5.17+) compile away to nothing before they existed. */
+struct ovs_compat_netdevice_tracker {};
+#define netdevice_tracker struct ovs_compat_netdevice_tracker
 #endif
 
 #ifndef HAVE_NETDEV_HOLD

@@ -1128,8 +1128,8 @@ static void ovs_ct_release(const struct ovs_conntrack_info *info)
  * a zero mark or labels mask, mark or labels without commit, or an unknown
  * helper, and for NAT, timeout policies or features the kernel lacks
  * (-EINVAL, not -EOPNOTSUPP: ovs-vswitchd's feature probes treat EINVAL as
- * "unsupported" quietly and warn on anything else); -ENOMEM; -EMSGSIZE if the action list is full.  On error nothing
- * is held and @sfa is unchanged.
+ * "unsupported" quietly and warn on anything else); -ENOMEM; -EMSGSIZE if
+ * the action list is full.  On error nothing is held and @sfa is unchanged.
  */
 int ovs_ct_copy_action(struct net *net, const struct nlattr *attr,
 		       const struct sw_flow_key *key,

@@ -254,7 +254,7 @@ void ovs_netdev_notifier_unregister(void);
 
 #define OVS_NLERR(logging_allowed, fmt, ...)			\
 do {								\
-	if (logging_allowed && net_ratelimit())			\
+	if ((logging_allowed) && net_ratelimit())			\
 		pr_info("netlink: " fmt "\n", ##__VA_ARGS__);	\
 } while (0)
 
