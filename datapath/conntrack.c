@@ -22,7 +22,8 @@
  * Behaviour (states reported, when a lookup is skipped, force_commit,
  * expectations, TCP liberal mode) follows the in-tree datapath's
  * net/openvswitch/conntrack.c, which is what OVS userspace is written
- * against.  NAT, zone limits and timeout policies are not supported yet.
+ * against.  NAT (OVS_CT_ATTR_NAT) is applied between steps 2 and 3 by
+ * nat.c.  Zone limits and timeout policies are not supported yet.
  */
 
 #include <linux/errno.h>
@@ -54,6 +55,7 @@
 #include "conntrack.h"
 #include "datapath.h"
 #include "flow.h"
+#include "nat.h"
 
 /* Our key stores exactly the 128 label bits that conntrack keeps. */
 static_assert(NF_CT_LABELS_MAX_SIZE == OVS_CT_LABELS_LEN);
@@ -97,6 +99,7 @@ struct ovs_ct_labels {
  * @eventmask: IPCT_* event bits to report for the committed connection.
  * @mark: masked write of the connection mark (commit only).
  * @labels: masked write of the connection labels (commit only).
+ * @nat: NAT to apply (nat.c); inactive without OVS_CT_ATTR_NAT.
  *
  * Copied by value into the flow's action list, so it holds no pointer to
  * itself; read-only once installed.
@@ -112,6 +115,7 @@ struct ovs_conntrack_info {
 	u32 eventmask;
 	struct ovs_ct_mark mark;
 	struct ovs_ct_labels labels;
+	struct ovs_nat_info nat;
 };
 
 static bool ovs_ct_labels_nonzero(const struct ovs_key_ct_labels *labels)
@@ -615,12 +619,25 @@ static int ovs_ct_lookup_packet(struct net *net, struct sw_flow_key *key,
 		return 0;
 
 	/*
+	 * NAT before the helper runs, so that a NAT helper sees the mapping.
+	 * Only once per packet and zone (the key's NAT bits), and for new
+	 * connections only when committing: see nat.c.
+	 */
+	err = ovs_nat_execute(skb, ct, ctinfo, &info->nat, info->family,
+			      info->commit, key);
+	if (err)
+		return err;
+
+	/*
 	 * A connection first seen by a ct() without helper may be committed
 	 * by one with a helper: attach it now, before confirmation.
 	 */
 	if (info->commit && info->helper && !nf_ct_is_confirmed(ct) &&
 	    !nfct_help(ct)) {
 		err = __nf_ct_try_assign_helper(ct, info->tmpl, GFP_ATOMIC);
+		if (err)
+			return err;
+		err = ovs_nat_helper_attached(ct, &info->nat);
 		if (err)
 			return err;
 	}
@@ -1003,6 +1020,7 @@ static int ovs_ct_parse(const struct nlattr *attr,
 			struct ovs_conntrack_info *info, u16 *zone_id,
 			const char **helper, bool log)
 {
+	const struct nlattr *nat_attr = NULL;
 	const struct nlattr *a;
 	int rem;
 
@@ -1015,8 +1033,13 @@ static int ovs_ct_parse(const struct nlattr *attr,
 			return -EINVAL;
 		}
 		if (type == OVS_CT_ATTR_NAT) {
-			OVS_NLERR(log, "Conntrack NAT is not supported");
-			return -EINVAL;
+			/* Parsed by nat.c below, once commit is known. */
+			if (nat_attr) {
+				OVS_NLERR(log, "Conntrack NAT given twice");
+				return -EINVAL;
+			}
+			nat_attr = a;
+			continue;
 		}
 		if (type == OVS_CT_ATTR_TIMEOUT) {
 			OVS_NLERR(log, "Conntrack timeout policies are not supported");
@@ -1095,14 +1118,21 @@ static int ovs_ct_parse(const struct nlattr *attr,
 		OVS_NLERR(log, "Setting ct_labels requires commit");
 		return -EINVAL;
 	}
+	if (nat_attr)
+		return ovs_nat_parse(nat_attr, info->family, info->commit,
+				     &info->nat, log);
 	return 0;
 }
 
 /* Release what a prepared (or half-prepared) ct() holds. */
 static void ovs_ct_release(const struct ovs_conntrack_info *info)
 {
-	if (info->helper)
+	if (info->helper) {
+		/* nf_ct_add_helper() also took the NAT helper for NAT. */
+		if (ovs_nat_active(&info->nat))
+			nf_nat_helper_put(info->helper);
 		nf_conntrack_helper_put(info->helper);
+	}
 	/* Our extra reference keeps packets from ever freeing it. */
 	if (info->tmpl)
 		nf_ct_tmpl_free(info->tmpl);
@@ -1126,7 +1156,9 @@ static void ovs_ct_release(const struct ovs_conntrack_info *info)
  * Context: process context, may sleep (GFP_KERNEL, helper module loading).
  * Return: 0; -EINVAL for a non-IP flow, unknown or malformed attributes,
  * a zero mark or labels mask, mark or labels without commit, or an unknown
- * helper, and for NAT, timeout policies or features the kernel lacks
+ * helper, for NAT the kernel lacks or a malformed NAT nest (see
+ * ovs_nat_parse(), which returns -ERANGE for SRC with DST), and for timeout
+ * policies or features the kernel lacks
  * (-EINVAL, not -EOPNOTSUPP: ovs-vswitchd's feature probes treat EINVAL as
  * "unsupported" quietly and warn on anything else); -ENOMEM; -EMSGSIZE if
  * the action list is full.  On error nothing is held and @sfa is unchanged.
@@ -1160,8 +1192,10 @@ int ovs_ct_copy_action(struct net *net, const struct nlattr *attr,
 	}
 
 	if (helper) {
+		/* With NAT, the helper's NAT module (nf_nat_ftp...) too. */
 		err = nf_ct_add_helper(info.tmpl, helper, info.family,
-				       key->ip.proto, false, &info.helper);
+				       key->ip.proto,
+				       ovs_nat_active(&info.nat), &info.helper);
 		if (err) {
 			OVS_NLERR(log, "Cannot use conntrack helper \"%s\" (%d)",
 				  helper, err);
@@ -1198,7 +1232,8 @@ err_release:
  *
  * Emits COMMIT or FORCE_COMMIT, ZONE (always, when zones are configured),
  * MARK and LABELS (value then mask) when set, the HELPER name and
- * EVENTMASK when given, as the in-tree datapath does.
+ * EVENTMASK when given, and the NAT nest (ovs_nat_to_attr()), as the
+ * in-tree datapath does.
  *
  * Context: ovs_mutex or rcu_read_lock (the action list is live).
  * Return: 0 or -EMSGSIZE (the partial nest is removed).
@@ -1231,6 +1266,8 @@ int ovs_ct_action_to_attr(const struct ovs_conntrack_info *info,
 		goto nla_put_failure;
 	if (info->have_eventmask &&
 	    nla_put_u32(skb, OVS_CT_ATTR_EVENTMASK, info->eventmask))
+		goto nla_put_failure;
+	if (ovs_nat_to_attr(&info->nat, info->family, skb))
 		goto nla_put_failure;
 
 	nla_nest_end(skb, start);

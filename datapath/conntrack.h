@@ -19,7 +19,11 @@ struct ovs_conntrack_info;
 /* ct_state bits this datapath can produce and match. */
 #define OVS_CT_SUPPORTED_STATE	(OVS_CS_F_NEW | OVS_CS_F_ESTABLISHED | \
 				 OVS_CS_F_RELATED | OVS_CS_F_REPLY_DIR | \
-				 OVS_CS_F_INVALID | OVS_CS_F_TRACKED)
+				 OVS_CS_F_INVALID | OVS_CS_F_TRACKED | \
+				 OVS_CT_SUPPORTED_NAT_STATE)
+/* +snat/+dnat exist when the kernel has nf_nat (ct() NAT, in nat.c). */
+#define OVS_CT_SUPPORTED_NAT_STATE \
+	(IS_ENABLED(CONFIG_NF_NAT) ? OVS_CS_F_NAT_MASK : 0)
 
 /**
  * ovs_ct_init - per-namespace conntrack setup (labels, zone limits).
