@@ -62,6 +62,7 @@
 #include "datapath.h"
 #include "flow.h"
 #include "flow_netlink.h"
+#include "meter.h"
 #include "vport.h"
 
 /*
@@ -768,6 +769,7 @@ static int action_arg_len(int type)
 	switch (type) {
 	case OVS_ACTION_ATTR_OUTPUT:
 	case OVS_ACTION_ATTR_RECIRC:
+	case OVS_ACTION_ATTR_METER:
 		return sizeof(u32);
 	case OVS_ACTION_ATTR_PUSH_VLAN:
 		return sizeof(struct ovs_action_push_vlan);
@@ -835,6 +837,10 @@ static int copy_one_action(const struct copy_ctx *ctx, const struct nlattr *a,
 	case OVS_ACTION_ATTR_CT_CLEAR:
 		break;
 
+	case OVS_ACTION_ATTR_METER:
+		/* Any id: a meter that does not exist lets packets pass. */
+		break;
+
 	case OVS_ACTION_ATTR_SAMPLE:
 		return copy_sample(ctx, a, last, sfa, depth);
 
@@ -877,7 +883,6 @@ static int copy_one_action(const struct copy_ctx *ctx, const struct nlattr *a,
 	case OVS_ACTION_ATTR_POP_ETH:
 	case OVS_ACTION_ATTR_PUSH_NSH:
 	case OVS_ACTION_ATTR_POP_NSH:
-	case OVS_ACTION_ATTR_METER:
 	case OVS_ACTION_ATTR_CHECK_PKT_LEN:
 	case OVS_ACTION_ATTR_DEC_TTL:
 		OVS_NLERR(ctx->log, "Action type %d is not supported", type);
@@ -942,7 +947,7 @@ fail:
  * Context: process context, may sleep.
  * Return: 0; -EINVAL malformed or inconsistent with @key, and for action
  *	types this datapath does not implement (MPLS, Ethernet and NSH
- *	push/pop, meter, check_pkt_len, dec_ttl, tunnel set): ovs-vswitchd's
+ *	push/pop, check_pkt_len, dec_ttl, tunnel set): ovs-vswitchd's
  *	feature probes take EINVAL as a quiet "unsupported", as upstream; -EOVERFLOW when
  *	nested deeper than OVS_COPY_ACTIONS_MAX_DEPTH; -EMSGSIZE when the
  *	copy would exceed OVS_MAX_ACTIONS_BUFSIZE; -ENOMEM; ct() errors.
@@ -2157,6 +2162,14 @@ static int do_execute_actions(struct datapath *dp, struct sk_buff *skb,
 
 		case OVS_ACTION_ATTR_CT_CLEAR:
 			err = ovs_ct_clear(skb, key);
+			break;
+
+		case OVS_ACTION_ATTR_METER:
+			/* Over the meter's drop band: drop, not an error. */
+			if (ovs_meter_execute(dp, skb, key, nla_get_u32(a))) {
+				kfree_skb(skb);
+				return 0;
+			}
 			break;
 
 		default:

@@ -43,6 +43,7 @@
 #include "flow.h"
 #include "flow_netlink.h"
 #include "flow_table.h"
+#include "meter.h"
 #include "vport.h"
 
 unsigned int ovs_net_id __read_mostly;
@@ -1860,6 +1861,7 @@ static void dp_free(struct datapath *dp)
 	ovs_lock();
 	ovs_flow_tbl_destroy(&dp->table);
 	ovs_unlock();
+	ovs_meters_exit(dp);
 	free_percpu(dp->stats_percpu);
 	kfree(dp->ports);
 	kfree(rcu_dereference_raw(dp->upcall_portids));
@@ -1926,10 +1928,14 @@ static int ovs_dp_cmd_new(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		goto err_free_dp;
 
+	err = ovs_meters_init(dp);
+	if (err)
+		goto err_destroy_table;
+
 	err = -ENOMEM;
 	dp->stats_percpu = netdev_alloc_pcpu_stats(struct dp_stats_percpu);
 	if (!dp->stats_percpu)
-		goto err_destroy_table;
+		goto err_destroy_meters;
 
 	dp->ports = kmalloc_array(DP_VPORT_HASH_BUCKETS, sizeof(*dp->ports),
 				  GFP_KERNEL);
@@ -1984,6 +1990,8 @@ err_unlock:
 	kfree(dp->ports);
 err_free_stats:
 	free_percpu(dp->stats_percpu);
+err_destroy_meters:
+	ovs_meters_exit(dp);
 err_destroy_table:
 	ovs_lock();
 	ovs_flow_tbl_destroy(&dp->table);
@@ -2759,6 +2767,7 @@ static struct genl_family * const dp_genl_families[] = {
 	&dp_vport_genl_family,
 	&dp_flow_genl_family,
 	&dp_packet_genl_family,
+	&dp_meter_genl_family,
 };
 
 static void dp_unregister_genl(int n_families)

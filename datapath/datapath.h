@@ -64,6 +64,7 @@ struct dp_nlsk_pids {
  * @user_features: OVS_DP_F_* accepted from userspace.
  * @max_headroom: largest headroom any port needs.
  * @upcall_portids: per-CPU upcall sockets, when dispatching per CPU.
+ * @meter_tbl: the datapath's meters (meter.c private), set at creation.
  */
 struct datapath {
 	struct rcu_head rcu;
@@ -75,6 +76,7 @@ struct datapath {
 	u32 user_features;
 	u32 max_headroom;
 	struct dp_nlsk_pids __rcu *upcall_portids;
+	struct dp_meter_table *meter_tbl;
 };
 
 /**

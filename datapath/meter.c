@@ -96,7 +96,7 @@ struct dp_meter_band {
 struct dp_meter {
 	struct rhash_head node;
 	u32 id;
-	spinlock_t lock;
+	spinlock_t lock;	/* @last_us, counters, buckets */
 	bool kbps;
 	bool keep_stats;
 	u16 n_bands;
