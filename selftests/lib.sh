@@ -113,6 +113,8 @@ diag() {
 	{
 		echo "--- ovs-ofctl dump-flows br0"
 		ovs-ofctl -O OpenFlow13 dump-flows br0
+		echo "--- ovs-appctl dpctl/show -s"
+		ovs-appctl dpctl/show -s
 		echo "--- ovs-appctl dpctl/dump-flows"
 		ovs-appctl dpctl/dump-flows
 		echo "--- ovs-appctl dpctl/dump-conntrack"
@@ -163,7 +165,15 @@ ovs_start_db() {
 }
 
 # ovs_start_vswitchd: start ovs-vswitchd against the running ovsdb-server.
+#
+# OVS 3.1's count_cpu_cores() answers 0 until CLOCK_MONOTONIC passes 10 s
+# (its refresh timer starts at 0), so a vswitchd started earlier in a fresh
+# guest sizes its per-CPU upcall handlers for 0 CPUs and the datapath loses
+# every upcall ("lookups: ... lost:N", no traffic).  Wait past that.
 ovs_start_vswitchd() {
+	while [ "$(cut -d. -f1 /proc/uptime)" -lt 12 ]; do
+		sleep 0.5
+	done
 	ovs-vswitchd "unix:$OVS_RUNDIR/db.sock" \
 		--pidfile --log-file --detach --no-chdir -vconsole:off \
 		2>>"$T/daemons.out" || return 1
