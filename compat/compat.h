@@ -38,6 +38,93 @@ static inline void netdev_put(struct net_device *dev,
 #define nla_strscpy nla_strlcpy
 #endif
 
+#include <linux/skbuff.h>
+#include <linux/u64_stats_sync.h>
+#include <linux/openvswitch.h>
+
+#ifdef HAVE_NET_GSO_H
+/* __skb_gso_segment() and SKB_GSO_CB_OFFSET live here from 6.4 on. */
+#include <net/gso.h>
+#endif
+
+#ifndef HAVE_OVS_UAPI_CURRENT
+/*
+ * The kernel's <linux/openvswitch.h> (included just above) predates
+ * attributes that the datapath implements and OVS 3.1 uses: add them with
+ * the numbers of the current uAPI.  Enumerators cannot be appended to, so
+ * they become macros, and the *_MAX macros are raised to match.  The key
+ * attribute that older headers define for kernel-internal use only,
+ * OVS_KEY_ATTR_TUNNEL_INFO, is moved past the user-visible ones as in the
+ * current uAPI (the macro shadows the old enumerator in all later code).
+ */
+#define OVS_DP_ATTR_PER_CPU_PIDS	8
+#define OVS_DP_ATTR_IFINDEX		9
+#undef OVS_DP_ATTR_MAX
+#define OVS_DP_ATTR_MAX			9
+
+#define OVS_DP_F_DISPATCH_UPCALL_PER_CPU	(1 << 3)
+
+#define OVS_KEY_ATTR_PACKET_TYPE	29
+#define OVS_KEY_ATTR_ND_EXTENSIONS	30
+#undef OVS_KEY_ATTR_TUNNEL_INFO
+#define OVS_KEY_ATTR_TUNNEL_INFO	31
+#define OVS_KEY_ATTR_IPV6_EXTHDRS	32
+#undef OVS_KEY_ATTR_MAX
+#define OVS_KEY_ATTR_MAX		32
+
+/* Payload of OVS_KEY_ATTR_IPV6_EXTHDRS: OFPIEH12_* bits seen. */
+struct ovs_key_ipv6_exthdrs {
+	__u16 hdrs;
+};
+#endif /* !HAVE_OVS_UAPI_CURRENT */
+
+#ifndef HAVE_SKB_CLEAR_TSTAMP
+/* Forget the receive/delivery time before the packet changes hands. */
+static inline void skb_clear_tstamp(struct sk_buff *skb)
+{
+	skb->tstamp = 0;
+}
+#endif
+
+#ifndef HAVE_DEV_STATS_INC
+/*
+ * Lock-free increment of a dev->stats counter, which may be bumped from
+ * several CPUs at once; the fields are unsigned long, as atomic_long_t.
+ */
+#define DEV_STATS_INC(DEV, FIELD) \
+	atomic_long_inc((atomic_long_t *)&(DEV)->stats.FIELD)
+#define DEV_STATS_ADD(DEV, FIELD, VAL) \
+	atomic_long_add((VAL), (atomic_long_t *)&(DEV)->stats.FIELD)
+#endif
+
+#ifndef HAVE_DEV_SW_NETSTATS_TX_ADD
+/* Count @packets transmitted packets of @len bytes in dev->tstats. */
+static inline void dev_sw_netstats_tx_add(struct net_device *dev,
+					  unsigned int packets,
+					  unsigned int len)
+{
+	struct pcpu_sw_netstats *tstats = this_cpu_ptr(dev->tstats);
+
+	u64_stats_update_begin(&tstats->syncp);
+	tstats->tx_bytes += len;
+	tstats->tx_packets += packets;
+	u64_stats_update_end(&tstats->syncp);
+}
+#endif
+
+#ifndef HAVE_DEV_GET_TSTATS64
+/*
+ * ndo_get_stats64 for devices counting in dev->tstats: the per-CPU
+ * packet/byte counters plus the error counters of dev->stats.
+ */
+static inline void dev_get_tstats64(struct net_device *dev,
+				    struct rtnl_link_stats64 *s)
+{
+	netdev_stats_to_stats64(s, &dev->stats);
+	dev_fetch_sw_netstats(s, dev->tstats);
+}
+#endif
+
 /*
  * Conntrack helpers shared by OVS and act_ct upstream since 6.2; older
  * kernels get our implementation in compat/nf_conntrack_ovs.c.  The

@@ -26,6 +26,20 @@ for f in "$here"/probes/*.c; do
 	objs="$objs $n.o"
 done
 
+# A probe that must always compile: if it does not, the compiler or the
+# tree is broken (e.g. the headers ask for a gcc-N that is not installed;
+# pass CC=gcc), and every feature would silently read as missing.
+cat > "$tmp/PROBE_SANITY.c" <<'PS'
+// SPDX-License-Identifier: GPL-2.0-only
+#include <linux/module.h>
+#include <linux/skbuff.h>
+static unsigned int probe(const struct sk_buff *skb) { return skb->len; }
+PS
+objs="PROBE_SANITY.o$objs"
+
+# CC from the environment or the calling make's command line (MAKEFLAGS).
+cc=${CC:+CC=$CC}
+
 cat > "$tmp/Kbuild" <<KB
 obj-m := $objs
 ccflags-y := -Werror=incompatible-pointer-types -Werror=implicit-function-declaration
@@ -33,11 +47,15 @@ ccflags-y += -Werror=int-conversion -Werror=return-type -Wno-unused-function
 ccflags-y += -Werror=missing-prototypes -Werror=unused-result
 KB
 
-if [ -n "$objs" ]; then
-	# -k: one failing probe must not stop the others.
-	make -C "$kdir" M="$tmp" -k -j"$(nproc 2>/dev/null || echo 2)" \
-		$objs > "$tmp/log" 2>&1 || true
+# -k: one failing probe must not stop the others.
+make -C "$kdir" M="$tmp" $cc -k -j"$(nproc 2>/dev/null || echo 2)" \
+	$objs > "$tmp/log" 2>&1 || true
+if [ ! -s "$tmp/PROBE_SANITY.o" ]; then
+	cat "$tmp/log" >&2
+	echo "probe.sh: a trivial probe does not compile against $kdir" >&2
+	exit 1
 fi
+objs=${objs#PROBE_SANITY.o}
 
 mkdir -p "$(dirname "$out")"
 {
