@@ -31,7 +31,7 @@ _tap_fail=0
 _namespaces=""
 _diag_done=0
 
-echo "TAP version 13"
+[ -n "${LIB_NO_TAP:-}" ] || echo "TAP version 13"
 
 # --- TAP ---------------------------------------------------------------------
 
@@ -209,6 +209,9 @@ ovs_add_br() {
 # of br0, addresses 10.1.1.N/24 and fd00::N/64.
 ns_add() {
 	_ns=ns$1
+	# A previous test's pair may still be on its way out (netns teardown
+	# is asynchronous); deleting our end removes both at once.
+	ip link del "p$1" 2>/dev/null
 	ip netns add "$_ns" || return 1
 	_namespaces="$_namespaces $_ns"
 	ip link add "p$1" type veth peer name eth0 netns "$_ns" || return 1
@@ -397,8 +400,9 @@ check_vswitchd_log() {
 	_log=$OVS_LOGDIR/ovs-vswitchd.log
 	[ -f "$_log" ] || return 0
 	grep -E '\|(WARN|ERR|EMER)\|' "$_log" | grep -E \
-	  'dpif|netlink|odp_|ofproto_dpif|datapath|failed to (put|execute|flow)' |
-		grep -v 'Unreasonably long' >"$T/dplog.out"
+	  '\|(dpif[a-z_]*|netlink[a-z_]*|odp_util|ofproto_dpif|ofproto_dpif_upcall|conntrack|ct_dpif)(\([a-z0-9_]+\))?\||failed to (put|execute|flow)' |
+		grep -v -e 'Unreasonably long' -e 'left allocated when ofproto' \
+		>"$T/dplog.out"
 	if [ -s "$T/dplog.out" ]; then
 		not_ok "ovs-vswitchd.log has no datapath errors"
 		diag_file "$T/dplog.out" 30
@@ -420,7 +424,12 @@ _cleanup() {
 	_kids=$(jobs -p 2>/dev/null)
 	[ -z "$_kids" ] || kill $_kids 2>/dev/null
 	[ -z "${_ovs_started:-}" ] || ovs_stop
+	# Processes still running inside the namespaces (listeners, pings,
+	# captures) would outlive the namespace and hold our stdout open.
 	for _ns in $_namespaces; do
+		_pids=$(ip netns pids "$_ns" 2>/dev/null)
+		[ -z "$_pids" ] || kill -9 $_pids 2>/dev/null
+		ip link del "p${_ns#ns}" 2>/dev/null
 		ip netns del "$_ns" 2>/dev/null
 	done
 	ovs-dpctl del-dp ovs-system >/dev/null 2>&1

@@ -1,0 +1,153 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Run the datapath selftests (selftests/[0-9]*.sh) in one QEMU guest and
+# report them as TAP, ending with the line "N passed, N failed, N skipped".
+# Builds nothing: "make check" has built openvswitch.ko already.
+#
+# usage: scripts/check.sh [TEST...]
+#   TEST: a selftest name or path (e.g. 10-firewall or selftests/20-zones.sh);
+#   default: every selftests/[0-9]*.sh, in name order.
+#
+# Environment:
+#   OVS_MODULE=ours|intree  module under test (default ours: ./openvswitch.ko)
+#   CHECK_TEST_TIMEOUT      seconds allowed per test (default 300)
+#   GUEST_TIMEOUT           seconds for the whole guest (default 1500)
+#   CHECK_OUT               where results and the logs of failed tests are
+#                           kept (default build/check)
+#
+# Exit status: 0 when nothing failed, 1 otherwise.
+
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$here")
+
+# ---------------------------------------------------------------------------
+# In the guest: run each test, indent its TAP, record one result line each.
+in_guest() {
+	cd "$top" || exit 1
+	res=$GUEST_OUT/results
+	: >"$res"
+	set -- $CHECK_TESTS
+	echo "TAP version 13"
+	echo "1..$#"
+	i=0
+	for t in "$@"; do
+		i=$((i + 1))
+		name=$(basename "$t" .sh)
+		echo "# selftests: ovs: $name"
+		start=$(date +%s)
+		# Through a file, so that a stray process holding the test's
+		# stdout cannot stall the run: tail stops when the test ends.
+		log=/tmp/check-$name.log
+		timeout -k 10 "$CHECK_TEST_TIMEOUT" sh "$t" >"$log" 2>&1 &
+		pid=$!
+		tail -n +1 -s 0.5 -f --pid="$pid" "$log" | sed -u 's/^/# /'
+		wait "$pid"
+		rc=$?
+		secs=$(($(date +%s) - start))
+		case $rc in
+		0) echo "ok $i selftests: ovs: $name (${secs}s)"
+		   echo "ok $name $secs" >>"$res" ;;
+		4) echo "ok $i selftests: ovs: $name # SKIP"
+		   echo "skip $name $secs" >>"$res" ;;
+		124|137) echo "not ok $i selftests: ovs: $name # TIMEOUT ${secs}s"
+		   echo "fail $name $secs" >>"$res" ;;
+		*) echo "not ok $i selftests: ovs: $name # exit=$rc (${secs}s)"
+		   echo "fail $name $secs" >>"$res" ;;
+		esac
+		reset_guest
+	done
+	echo "done" >>"$res"
+	return 0
+}
+
+# Undo whatever a failed or timed-out test left behind.
+reset_guest() {
+	for p in $(pidof ovs-vswitchd ovsdb-server 2>/dev/null); do
+		kill -9 "$p" 2>/dev/null
+	done
+	for ns in $(ip netns list 2>/dev/null | cut -d' ' -f1); do
+		pids=$(ip netns pids "$ns" 2>/dev/null)
+		[ -z "$pids" ] || kill -9 $pids 2>/dev/null
+		ip netns del "$ns"
+	done
+	for dev in $(ip -o link show type veth 2>/dev/null |
+			sed -n 's/^[0-9]*: \(p[0-9]*\)@.*/\1/p'); do
+		ip link del "$dev"
+	done
+	if [ ! -d /sys/module/openvswitch ] && [ "$OVS_MODULE" != none ]; then
+		echo "# check: reloading openvswitch"
+		modprobe openvswitch
+	fi
+	if [ -e /sys/class/net/ovs-system ]; then
+		ovs-dpctl del-dp ovs-system 2>/dev/null
+	fi
+	conntrack -F >/dev/null 2>&1
+}
+
+if [ "${1:-}" = --in-guest ]; then
+	in_guest
+	exit 0
+fi
+
+# ---------------------------------------------------------------------------
+# On the host.
+: "${OVS_MODULE:=ours}"
+: "${CHECK_TEST_TIMEOUT:=300}"
+: "${GUEST_TIMEOUT:=1500}"
+: "${CHECK_OUT:=$top/build/check}"
+export OVS_MODULE CHECK_TEST_TIMEOUT GUEST_TIMEOUT
+
+tests=
+if [ $# -eq 0 ]; then
+	for t in "$top"/selftests/[0-9]*.sh; do
+		tests="$tests selftests/$(basename "$t")"
+	done
+else
+	for a in "$@"; do
+		b=$(basename "$a" .sh)
+		[ -f "$top/selftests/$b.sh" ] || {
+			echo "check.sh: no selftest $a" >&2
+			exit 2
+		}
+		tests="$tests selftests/$b.sh"
+	done
+fi
+CHECK_TESTS=$tests
+export CHECK_TESTS
+
+rm -rf "$CHECK_OUT"
+mkdir -p "$CHECK_OUT"
+start=$(date +%s)
+cd "$top" || exit 2
+GUEST_OUT=$CHECK_OUT GUEST_ENV="CHECK_TESTS CHECK_TEST_TIMEOUT" \
+	sh "$here/guest-run.sh" "sh scripts/check.sh --in-guest"
+grc=$?
+elapsed=$(($(date +%s) - start))
+
+res=$CHECK_OUT/results
+pass=0
+fail=0
+skip=0
+for t in $tests; do
+	name=$(basename "$t" .sh)
+	r=$(awk -v n="$name" '$2 == n { print $1 }' "$res" 2>/dev/null)
+	case $r in
+	ok) pass=$((pass + 1)) ;;
+	skip) skip=$((skip + 1)) ;;
+	fail) fail=$((fail + 1)) ;;
+	*)
+		fail=$((fail + 1))
+		echo "not ok - selftests: ovs: $name # no result (guest status $grc)"
+		;;
+	esac
+done
+if [ "$grc" -ne 0 ]; then
+	echo "# check: the guest ended with status $grc (see $CHECK_OUT/console.log)"
+fi
+[ "$fail" -eq 0 ] || echo "# check: logs of failed tests: $CHECK_OUT/logs/"
+echo "# check: OVS_MODULE=$OVS_MODULE, ${elapsed}s in total"
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ] && [ "$grc" -eq 0 ]
