@@ -78,6 +78,17 @@ struct ovs_key_ipv6_exthdrs {
 };
 #endif /* !HAVE_OVS_UAPI_CURRENT */
 
+#ifndef HAVE_DST_INIT_NO_INITIAL_REF
+/*
+ * dst_init() with the current kernels' arguments; older ones also take the
+ * initial reference count, which current ones fix at one.  <net/dst.h> is
+ * included first so that its own prototype is not rewritten.
+ */
+#include <net/dst.h>
+#define dst_init(DST, OPS, DEV, OBSOLETE, FLAGS) \
+	dst_init((DST), (OPS), (DEV), 1, (OBSOLETE), (FLAGS))
+#endif
+
 #ifndef HAVE_SKB_CLEAR_TSTAMP
 /* Forget the receive/delivery time before the packet changes hands. */
 static inline void skb_clear_tstamp(struct sk_buff *skb)

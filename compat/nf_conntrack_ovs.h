@@ -45,14 +45,14 @@ int nf_ct_skb_network_trim(struct sk_buff *skb, int family);
 #endif
 
 #ifndef HAVE_NF_CT_SHARED
-/*
- * More than one reference to @ct.  The use count is an atomic_t on older
- * kernels and a refcount_t (a wrapped atomic_t) on newer ones; read it as
- * the atomic_t both start with.
- */
+/* More than one reference to @ct (the use count's type varies). */
 static inline bool nf_ct_shared(const struct nf_conn *ct)
 {
-	return atomic_read((const atomic_t *)&ct->ct_general.use) > 1;
+#ifdef HAVE_NF_CONNTRACK_USE_REFCOUNT
+	return refcount_read(&ct->ct_general.use) > 1;
+#else
+	return atomic_read(&ct->ct_general.use) > 1;
+#endif
 }
 #endif
 

@@ -1828,10 +1828,13 @@ static void ovs_refragment(struct datapath *dp, struct vport *vport,
 	memcpy(ctx.l2, skb->data, l2_len);
 
 	memset(&ctx.route, 0, sizeof(ctx.route));
+	/*
+	 * One reference that is never dropped: the IPv6 fragmenter takes and
+	 * the callback drops one per fragment, so it never reaches zero.
+	 */
+	dst_init(&ctx.route.dst, &ovs_frag_dst_ops, NULL, DST_OBSOLETE_NONE,
+		 DST_NOCOUNT);
 	ctx.route.dst.dev = vport->dev;
-	ctx.route.dst.ops = &ovs_frag_dst_ops;
-	ctx.route.dst.flags = DST_NOCOUNT;
-	dst_init_metrics(&ctx.route.dst, dst_default_metrics.metrics, true);
 
 	ctx.orig_refdst = skb->_skb_refdst;
 	skb_dst_set_noref(skb, &ctx.route.dst);
