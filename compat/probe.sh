@@ -48,6 +48,7 @@ ccflags-y += -Werror=missing-prototypes -Werror=unused-result
 KB
 
 # -k: one failing probe must not stop the others.
+# shellcheck disable=SC2086 # $cc and $objs are word lists
 make -C "$kdir" M="$tmp" $cc -k -j"$(nproc 2>/dev/null || echo 2)" \
 	$objs > "$tmp/log" 2>&1 || true
 if [ ! -s "$tmp/PROBE_SANITY.o" ]; then

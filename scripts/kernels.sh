@@ -210,7 +210,9 @@ fetch() {
 	command -v apt-get >/dev/null || die "apt-get missing"
 	command -v dpkg >/dev/null || die "dpkg missing"
 	apt_update "$s"
-	set -- $(resolve "$s")
+	r=$(resolve "$s")
+	# shellcheck disable=SC2086 # "kver version pkg=ver..." splits on purpose
+	set -- $r
 	kver=$1
 	ver=$2
 	shift 2
@@ -266,6 +268,11 @@ fetch() {
 	)
 	echo "$kver" >"$d/kver"
 	echo "$want" >"$d/stamp"
+	# Headers that ship a vmlinux (6.12) generate module BTF with pahole.
+	if [ -f "$d/root/usr/src/linux-headers-$kver/vmlinux" ] &&
+	   ! command -v pahole >/dev/null; then
+		log "$s: note: building against it needs pahole (package dwarves)"
+	fi
 	log "$s: ready: KDIR=$d/root/usr/src/linux-headers-$kver"
 }
 
