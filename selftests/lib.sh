@@ -99,8 +99,27 @@ skip_all() {
 	exit $KSFT_SKIP
 }
 
-# done_testing: print the plan and exit with the test's status.
+# Kernel reports that fail whichever test was running when they appeared.
+KERNEL_BAD='WARNING:|BUG:|Oops|general protection|refcount_t:|list_(add|del) corruption|unregister_netdevice: waiting|possible circular locking|self-detected stall'
+_dmesg_start=$(dmesg 2>/dev/null | wc -l)
+
+# check_kernel_log: one result, not ok when the kernel logged a warning,
+# oops or the like since this test started (the report is shown).
+check_kernel_log() {
+	dmesg | tail -n "+$((_dmesg_start + 1))" >"$T/dmesg.new"
+	if grep -Eq "$KERNEL_BAD" "$T/dmesg.new"; then
+		not_ok "no kernel warning or oops during $TEST_NAME"
+		grep -E -m1 -A40 "$KERNEL_BAD" "$T/dmesg.new" >"$T/dmesg.bad"
+		diag_file "$T/dmesg.bad" 40
+	else
+		ok "no kernel warning or oops during $TEST_NAME"
+	fi
+}
+
+# done_testing: check the kernel log, print the plan and exit with the
+# test's status.
 done_testing() {
+	check_kernel_log
 	echo "1..$_tap_n"
 	[ "$_tap_fail" -eq 0 ] && exit 0
 	exit 1
