@@ -11,7 +11,7 @@
 
 set -eu
 
-PKGS="make gcc libc6-dev cpio gzip kmod
+PKGS="make gcc libc6-dev binutils cpio gzip xz-utils kmod
 qemu-system-x86 linux-image-amd64 linux-headers-amd64
 openvswitch-switch openvswitch-common busybox-static
 iproute2 iputils-ping netcat-openbsd conntrack tcpdump hping3 ethtool
