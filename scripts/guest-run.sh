@@ -20,6 +20,8 @@
 #   OVS_KO         our module (default: <repo>/openvswitch.ko)
 #   GUEST_TIMEOUT  seconds before QEMU is killed (default 900)
 #   GUEST_MEM      MiB of guest memory (default 2048); GUEST_SMP vCPUs (2)
+#   GUEST_SERIES   5.10, 6.1 or 6.12: boot that Debian kernel as fetched by
+#                  scripts/kernels.sh (sets the three variables below)
 #   GUEST_KVER     guest kernel release (default: newest /boot/vmlinuz-6.1.*)
 #   GUEST_KERNEL   kernel image (default /boot/vmlinuz-$GUEST_KVER)
 #   GUEST_MODROOT  directory holding lib/modules/$GUEST_KVER when that kernel
@@ -55,6 +57,15 @@ fi
 : "${GUEST_ENV:=}"
 : "${GUEST_APPEND:=}"
 
+# Another Debian kernel series, fetched by scripts/kernels.sh.
+if [ -n "${GUEST_SERIES:-}" ]; then
+	GUEST_KVER=$(sh "$here/kernels.sh" kver "$GUEST_SERIES") &&
+	GUEST_KERNEL=$(sh "$here/kernels.sh" image "$GUEST_SERIES") &&
+	GUEST_MODROOT=$(sh "$here/kernels.sh" modroot "$GUEST_SERIES") || {
+		echo "guest-run: cannot get the $GUEST_SERIES kernel" >&2
+		exit 2
+	}
+fi
 if [ -z "${GUEST_KVER:-}" ]; then
 	GUEST_KVER=$(ls /boot | sed -n 's/^vmlinuz-\(6\.1\..*\)$/\1/p' |
 		sort -V | tail -n1)

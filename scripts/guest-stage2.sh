@@ -107,8 +107,15 @@ load_ovs() {
 		return 1
 	fi
 	# The GNU build ID is unique per link: the strongest proof.
-	want_bid=$(readelf -n "$want_path" 2>/dev/null |
+	case "$want_path" in
+	*.xz) xz -dc "$want_path" >/tmp/ovs-want.ko ;;
+	*.zst) zstd -qdc "$want_path" >/tmp/ovs-want.ko ;;
+	*.gz) gzip -dc "$want_path" >/tmp/ovs-want.ko ;;
+	*) cp "$want_path" /tmp/ovs-want.ko ;;
+	esac
+	want_bid=$(readelf -n /tmp/ovs-want.ko 2>/dev/null |
 		sed -n 's/.*Build ID: *//p' | head -n1)
+	rm -f /tmp/ovs-want.ko
 	have_bid=$(od -An -tx1 -v -j16 \
 		/sys/module/openvswitch/notes/.note.gnu.build-id 2>/dev/null |
 		tr -d ' \n')
