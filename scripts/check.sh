@@ -12,7 +12,8 @@
 # Environment:
 #   OVS_MODULE=ours|intree  module under test (default ours: ./openvswitch.ko)
 #   CHECK_TEST_TIMEOUT      seconds allowed per test (default 300)
-#   GUEST_TIMEOUT           seconds for the whole guest (default 1500)
+#   GUEST_TIMEOUT           seconds for the whole guest (default 240 plus
+#                           200 per test)
 #   CHECK_OUT               where results and the logs of failed tests are
 #                           kept (default build/check)
 #
@@ -96,9 +97,8 @@ fi
 # On the host.
 : "${OVS_MODULE:=ours}"
 : "${CHECK_TEST_TIMEOUT:=300}"
-: "${GUEST_TIMEOUT:=1500}"
 : "${CHECK_OUT:=$top/build/check}"
-export OVS_MODULE CHECK_TEST_TIMEOUT GUEST_TIMEOUT
+export OVS_MODULE CHECK_TEST_TIMEOUT
 
 tests=
 if [ $# -eq 0 ]; then
@@ -117,6 +117,8 @@ else
 fi
 CHECK_TESTS=$tests
 export CHECK_TESTS
+: "${GUEST_TIMEOUT:=$((240 + 200 * $(echo $tests | wc -w)))}"
+export GUEST_TIMEOUT
 
 rm -rf "$CHECK_OUT"
 mkdir -p "$CHECK_OUT"

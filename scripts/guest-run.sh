@@ -129,8 +129,8 @@ if [ ! -s "$initrd" ] || [ "$(cat "$initrd.key" 2>/dev/null)" != "$key" ]; then
 		echo "$b" >>"$stage/mods/order"
 	done
 	(cd "$stage" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 |
-		gzip -1) >"$initrd.tmp"
-	mv "$initrd.tmp" "$initrd"
+		gzip -1) >"$initrd.tmp.$$"
+	mv "$initrd.tmp.$$" "$initrd"
 	echo "$key" >"$initrd.key"
 	rm -rf "$stage"
 fi
@@ -160,12 +160,12 @@ if [ -z "${GUEST_NO_PVH:-}" ]; then
 	vkey=$(ls -lL --time-style=+%s "$GUEST_KERNEL")
 	if [ ! -s "$vmlinux" ] || [ "$(cat "$vmlinux.key" 2>/dev/null)" != "$vkey" ]; then
 		rm -f "$vmlinux" "$vmlinux.key"
-		if extract_vmlinux "$GUEST_KERNEL" "$vmlinux.tmp" &&
-		   readelf -n "$vmlinux.tmp" 2>/dev/null | grep -q '(0x00000012)'; then
-			mv "$vmlinux.tmp" "$vmlinux"
+		if extract_vmlinux "$GUEST_KERNEL" "$vmlinux.tmp.$$" &&
+		   readelf -n "$vmlinux.tmp.$$" 2>/dev/null | grep -q '(0x00000012)'; then
+			mv "$vmlinux.tmp.$$" "$vmlinux"
 			echo "$vkey" >"$vmlinux.key"
 		else
-			rm -f "$vmlinux.tmp"
+			rm -f "$vmlinux.tmp.$$"
 			: >"$vmlinux"
 			echo "$vkey" >"$vmlinux.key"
 		fi

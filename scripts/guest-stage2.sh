@@ -31,7 +31,7 @@ finish() {
 bb=/bin/busybox
 $bb mount -t tmpfs -o mode=755,nosuid,nodev tmpfs /run
 $bb mkdir -p /run/grun /run/lock /dev/pts /dev/shm
-$bb mount -t 9p -o trans=virtio,version=9p2000.L,cache=none grun /run/grun ||
+$bb mount -t 9p -o trans=virtio,version=9p2000.L,cache=none,msize=262144 grun /run/grun ||
 	{ echo "guest: cannot mount the run share" >&2; finish 125; }
 $bb mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs /tmp
 $bb mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs /dev/shm
