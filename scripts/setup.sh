@@ -15,7 +15,8 @@ PKGS="make gcc libc6-dev binutils cpio gzip xz-utils kmod
 qemu-system-x86 linux-image-amd64 linux-headers-amd64
 openvswitch-switch openvswitch-common busybox-static
 iproute2 iputils-ping netcat-openbsd conntrack tcpdump hping3 ethtool
-iperf3 python3 python3-scapy procps psmisc util-linux"
+iperf3 python3 python3-scapy procps psmisc util-linux
+python3-pyftpdlib lftp"
 
 missing=""
 for p in $PKGS; do
