@@ -14,8 +14,10 @@
 #   CHECK_TEST_TIMEOUT      seconds allowed per test (default 300)
 #   GUEST_TIMEOUT           seconds for the whole guest (default 240 plus
 #                           200 per test)
-#   CHECK_OUT               where results and the logs of failed tests are
-#                           kept (default build/check)
+#   CHECK_OUT               where the results, the console log and the logs
+#                           of failed tests are kept (default: a fresh
+#                           build/check-runs/DATE-PID, linked from
+#                           build/check-last; the 10 newest runs are kept)
 #
 # Exit status: 0 when nothing failed, 1 otherwise.
 
@@ -97,7 +99,6 @@ fi
 # On the host.
 : "${OVS_MODULE:=ours}"
 : "${CHECK_TEST_TIMEOUT:=300}"
-: "${CHECK_OUT:=$top/build/check}"
 export OVS_MODULE CHECK_TEST_TIMEOUT
 
 tests=
@@ -120,7 +121,17 @@ export CHECK_TESTS
 : "${GUEST_TIMEOUT:=$((240 + 200 * $(echo $tests | wc -w)))}"
 export GUEST_TIMEOUT
 
-rm -rf "$CHECK_OUT"
+# A directory of its own for every run: several checks may run at once.
+if [ -z "${CHECK_OUT:-}" ]; then
+	runs=$top/build/check-runs
+	mkdir -p "$runs"
+	CHECK_OUT=$runs/$(date +%Y%m%d-%H%M%S)-$$
+	ls -1d "$runs"/*/ 2>/dev/null | sort | head -n -9 |
+		while read -r old; do rm -rf "$old"; done
+	ln -sfn "$CHECK_OUT" "$top/build/check-last"
+else
+	rm -rf "$CHECK_OUT"
+fi
 mkdir -p "$CHECK_OUT"
 start=$(date +%s)
 cd "$top" || exit 2
@@ -150,6 +161,6 @@ if [ "$grc" -ne 0 ]; then
 	echo "# check: the guest ended with status $grc (see $CHECK_OUT/console.log)"
 fi
 [ "$fail" -eq 0 ] || echo "# check: logs of failed tests: $CHECK_OUT/logs/"
-echo "# check: OVS_MODULE=$OVS_MODULE, ${elapsed}s in total"
+echo "# check: OVS_MODULE=$OVS_MODULE, ${elapsed}s in total, output in $CHECK_OUT"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ] && [ "$grc" -eq 0 ]
