@@ -52,11 +52,12 @@ check:
 	sh scripts/check.sh
 
 check-ovs:
-	sh scripts/setup.sh
+	sh scripts/setup.sh --ovs-testsuite
 	$(MAKE) module
 	TESTS="$(TESTS)" sh scripts/check-ovs.sh
 
 checkpatch:
+	sh scripts/setup.sh --dev
 	sh scripts/checkpatch.sh
 
 sparse: $(COMPAT_H)

@@ -18,6 +18,17 @@ iproute2 iputils-ping netcat-openbsd conntrack tcpdump hping3 ethtool
 iperf3 python3 python3-scapy procps psmisc util-linux
 python3-pyftpdlib lftp"
 
+# Extra groups, only for the targets that need them:
+#   --ovs-testsuite  make check-ovs: OVS's source for its kernel testsuite
+#   --dev            make checkpatch / sparse / 6.12 builds
+for arg in "$@"; do
+	case $arg in
+	--ovs-testsuite) PKGS="$PKGS openvswitch-source python3-sortedcontainers" ;;
+	--dev) PKGS="$PKGS linux-source-6.1 sparse dwarves" ;;
+	*) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
+	esac
+done
+
 missing=""
 for p in $PKGS; do
 	st=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
