@@ -89,7 +89,7 @@ check "datapath flows undo the NAT with ct(zone=N,nat) in both zones" \
 
 # The server cannot open connections towards the tenants.
 ndrop0=$(of_npackets "table=2 +new+trk actions=drop")
-check "TCP server -> 10.1.1.101 (tenant 1) blocked" tcp_blocked_to 3 1 10.1.1.101
+check "TCP server -> 10.1.1.101 (tenant 1) blocked" tcp_blocked 3 1 10.1.1.101 0.0.0.0
 check "ICMP server -> 10.1.1.102 (tenant 2) blocked" ping_blocked 3 10.1.1.102
 ndrop=$(($(of_npackets "table=2 +new+trk actions=drop") - ndrop0))
 check "the server's new connections hit the +new drop flow ($ndrop)" \

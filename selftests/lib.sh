@@ -333,12 +333,13 @@ tcp_ok() {
 	}
 }
 
-# tcp_blocked FROM TO_N ADDR: a connection attempt gets nowhere and the
-# listener sees nothing.
+# tcp_blocked FROM TO_N ADDR [LISTEN]: a connection attempt from nsFROM to
+# ADDR gets nowhere and the listener in nsTO_N (on LISTEN, default ADDR;
+# 0.0.0.0 when NAT would map ADDR to nsTO_N) sees nothing.
 tcp_blocked() {
 	next_port
 	rm -f "$T/tcp.srv"
-	nsx "$2" timeout 6 nc -l "$3" "$_port" >"$T/tcp.srv" 2>&1 &
+	nsx "$2" timeout 8 nc -l "${4:-$3}" "$_port" >"$T/tcp.srv" 2>&1 &
 	_srv=$!
 	wait_for 5 sh -c "ip netns exec ns$2 ss -Hltn | grep -q ':$_port '"
 	if printf 'ping\n' | nsx "$1" timeout 5 nc -N -w 3 "$3" "$_port" \

@@ -86,27 +86,3 @@ dpflows_have() {
 	grep_in "$T/dpflows.txt" "$1"
 }
 
-# tcp_blocked_to FROM TO ADDR: with a TCP listener on every address of
-# nsTO, a connection from nsFROM to ADDR (which NAT would map to nsTO)
-# gets nowhere and the listener receives nothing.
-tcp_blocked_to() {
-	next_port
-	rm -f "$T/blk.srv"
-	nsx "$2" timeout 8 nc -l 0.0.0.0 "$_port" >"$T/blk.srv" 2>&1 &
-	_bsrv=$!
-	wait_for 5 sh -c "ip netns exec ns$2 ss -Hltn | grep -q ':$_port '"
-	if printf 'ping\n' | nsx "$1" timeout 5 nc -N -w 3 "$3" "$_port" \
-			>/dev/null 2>&1; then
-		kill "$_bsrv" 2>/dev/null
-		wait "$_bsrv" 2>/dev/null
-		echo "connection to $3 port $_port succeeded"
-		return 1
-	fi
-	kill "$_bsrv" 2>/dev/null
-	wait "$_bsrv" 2>/dev/null
-	if [ -s "$T/blk.srv" ]; then
-		echo "listener received: $(cat "$T/blk.srv")"
-		return 1
-	fi
-	return 0
-}
