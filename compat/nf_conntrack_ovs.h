@@ -18,6 +18,7 @@
 #include <net/netfilter/nf_conntrack.h>
 #include <net/netfilter/nf_conntrack_helper.h>
 #include <net/netfilter/nf_conntrack_l4proto.h>
+#include <net/netfilter/nf_conntrack_timeout.h>
 #include <net/netfilter/ipv4/nf_defrag_ipv4.h>
 #include <net/netfilter/ipv6/nf_defrag_ipv6.h>
 
@@ -69,6 +70,73 @@ static inline bool nf_conntrack_tcp_established(const struct nf_conn *ct)
 	return ct->proto.tcp.state == TCP_CONNTRACK_ESTABLISHED &&
 	       test_bit(IPS_ASSURED_BIT, &ct->status);
 }
+#endif
+
+/*
+ * Zone limits count connections with nf_conncount (4.18 on).  Kernels
+ * whose nf_conncount takes the tuple from the caller get a counting call
+ * that takes it from the skb's entry instead; kernels without nf_conncount
+ * (or built without it) have no zone limits: OVS_CT_LIMIT_SUPPORTED is 0
+ * and the ovs_ct_limit family is not registered, which is how ovs-vswitchd
+ * learns that the datapath has none.
+ */
+#if IS_ENABLED(CONFIG_NETFILTER_CONNCOUNT) && \
+	(defined(HAVE_NF_CONNCOUNT_COUNT_SKB) || \
+	 defined(HAVE_NF_CONNCOUNT_COUNT_TUPLE))
+#define OVS_CT_LIMIT_SUPPORTED	1
+#include <net/netfilter/nf_conntrack_count.h>
+
+#ifndef HAVE_NF_CONNCOUNT_COUNT_SKB
+static inline unsigned int
+nf_conncount_count_skb(struct net *net, const struct sk_buff *skb, u16 l3num,
+		       struct nf_conncount_data *data, const u32 *key)
+{
+	enum ip_conntrack_info ctinfo;
+	const struct nf_conn *ct;
+
+	/* Without a packet: only count (and collect expired entries). */
+	ct = skb ? nf_ct_get(skb, &ctinfo) : NULL;
+	if (!ct || nf_ct_is_template(ct))
+		return nf_conncount_count(net, data, key, NULL, NULL);
+	return nf_conncount_count(net, data, key,
+				  &ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple,
+				  nf_ct_zone(ct));
+}
+#endif
+
+/* A conncount tree for keys of @keylen bytes, for IPv4 and IPv6. */
+static inline struct nf_conncount_data *
+nf_conncount_init_inet(struct net *net, unsigned int keylen)
+{
+#ifdef HAVE_NF_CONNCOUNT_INIT_FAMILY
+	return nf_conncount_init(net, NFPROTO_INET, keylen);
+#else
+	return nf_conncount_init(net, keylen);
+#endif
+}
+
+static inline void nf_conncount_destroy_inet(struct net *net,
+					     struct nf_conncount_data *data)
+{
+#ifdef HAVE_NF_CONNCOUNT_INIT_FAMILY
+	nf_conncount_destroy(net, NFPROTO_INET, data);
+#else
+	nf_conncount_destroy(net, data);
+#endif
+}
+#else
+#define OVS_CT_LIMIT_SUPPORTED	0
+#endif
+
+/*
+ * Timeout policies: nf_ct_set_timeout() attaches a cttimeout policy to a
+ * template (5.2 on, and only with CONFIG_NF_CONNTRACK_TIMEOUT; without it
+ * the kernel's inline stub would fail every time).
+ */
+#if IS_ENABLED(CONFIG_NF_CONNTRACK_TIMEOUT) && defined(HAVE_NF_CT_SET_TIMEOUT)
+#define OVS_CT_TIMEOUT_SUPPORTED	1
+#else
+#define OVS_CT_TIMEOUT_SUPPORTED	0
 #endif
 
 #endif /* OVS_COMPAT_NF_CONNTRACK_OVS_H */

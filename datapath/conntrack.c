@@ -23,7 +23,11 @@
  * expectations, TCP liberal mode) follows the in-tree datapath's
  * net/openvswitch/conntrack.c, which is what OVS userspace is written
  * against.  NAT (OVS_CT_ATTR_NAT) is applied between steps 2 and 3 by
- * nat.c.  Zone limits and timeout policies are not supported yet.
+ * nat.c.  A timeout policy (OVS_CT_ATTR_TIMEOUT, a cttimeout policy by
+ * name) rides on the template like the helper.  Zone limits: the
+ * ovs_ct_limit generic netlink family at the end of this file keeps a limit
+ * per zone; committing a new connection counts the zone's connections with
+ * nf_conncount first.
  */
 
 #include <linux/errno.h>
@@ -33,11 +37,15 @@
 #include <linux/netfilter.h>
 #include <linux/openvswitch.h>
 #include <linux/skbuff.h>
+#include <linux/static_key.h>
 #include <linux/string.h>
+#include <linux/xarray.h>
 #include <net/ip.h>
 #include <net/ipv6.h>
 #include <net/ndisc.h>
+#include <net/genetlink.h>
 #include <net/netlink.h>
+#include <net/netns/generic.h>
 #include <net/netfilter/nf_conntrack.h>
 #include <net/netfilter/nf_conntrack_core.h>
 #include <net/netfilter/nf_conntrack_ecache.h>
@@ -45,6 +53,7 @@
 #include <net/netfilter/nf_conntrack_helper.h>
 #include <net/netfilter/nf_conntrack_l4proto.h>
 #include <net/netfilter/nf_conntrack_labels.h>
+#include <net/netfilter/nf_conntrack_timeout.h>
 #include <net/netfilter/nf_conntrack_zones.h>
 #include <net/netfilter/ipv4/nf_defrag_ipv4.h>
 #include <net/netfilter/ipv6/nf_defrag_ipv6.h>
@@ -100,6 +109,10 @@ struct ovs_ct_labels {
  * @mark: masked write of the connection mark (commit only).
  * @labels: masked write of the connection labels (commit only).
  * @nat: NAT to apply (nat.c); inactive without OVS_CT_ATTR_NAT.
+ * @timeout: name of the cttimeout policy (OVS_CT_ATTR_TIMEOUT), or "".
+ * @timeout_policy: the policy @tmpl carries, when @timeout was found when
+ *	the flow was installed; NULL otherwise.  Only compared, never
+ *	dereferenced.
  *
  * Copied by value into the flow's action list, so it holds no pointer to
  * itself; read-only once installed.
@@ -116,6 +129,8 @@ struct ovs_conntrack_info {
 	struct ovs_ct_mark mark;
 	struct ovs_ct_labels labels;
 	struct ovs_nat_info nat;
+	char timeout[CTNL_TIMEOUT_NAME_MAX];
+	const void *timeout_policy;
 };
 
 static bool ovs_ct_labels_nonzero(const struct ovs_key_ct_labels *labels)
@@ -496,6 +511,18 @@ static struct nf_conn *ovs_ct_find_existing(struct net *net,
 	return ct;
 }
 
+/* The cttimeout policy @ct uses, or NULL; only for comparison. */
+static const void *ovs_ct_timeout_policy(const struct nf_conn *ct)
+{
+#if OVS_CT_TIMEOUT_SUPPORTED
+	const struct nf_conn_timeout *ext = nf_ct_timeout_find(ct);
+
+	return ext ? rcu_access_pointer(ext->timeout) : NULL;
+#else
+	return NULL;
+#endif
+}
+
 /*
  * Does the entry @skb carries already hold this ct()'s answer, so that the
  * packet need not (and must not, as that would count it twice) go through
@@ -548,6 +575,9 @@ static bool ovs_ct_skb_cached(struct net *net, const struct sw_flow_key *key,
 		if (help && rcu_access_pointer(help->helper) != info->helper)
 			return false;
 	}
+	if (info->timeout_policy &&
+	    ovs_ct_timeout_policy(ct) != info->timeout_policy)
+		return false;
 
 	if (info->force && CTINFO2DIR(ctinfo) != IP_CT_DIR_ORIGINAL) {
 		/* Unconfirmed entries are not in the table: just drop. */
@@ -823,6 +853,26 @@ static void ovs_ct_set_eventmask(struct nf_conn *ct, u32 eventmask)
 		nf_ct_ecache_ext_add(ct, eventmask, 0, GFP_ATOMIC);
 }
 
+static int ovs_ct_check_limit(struct net *net, const struct sk_buff *skb,
+			      const struct ovs_conntrack_info *info);
+#if OVS_CT_LIMIT_SUPPORTED
+/*
+ * Set (once, never cleared) by the first OVS_CT_LIMIT_CMD_SET in any
+ * namespace: until then committing pays nothing for zone limits.
+ */
+static DEFINE_STATIC_KEY_FALSE(ovs_ct_limit_enabled);
+#endif
+
+/* Is a zone limit to be checked before committing a new connection? */
+static bool ovs_ct_limits_on(void)
+{
+#if OVS_CT_LIMIT_SUPPORTED
+	return static_branch_unlikely(&ovs_ct_limit_enabled);
+#else
+	return false;
+#endif
+}
+
 /* ct(commit): look up, apply the action's settings, confirm. */
 static int ovs_ct_commit(struct net *net, struct sw_flow_key *key,
 			 const struct ovs_conntrack_info *info,
@@ -840,6 +890,13 @@ static int ovs_ct_commit(struct net *net, struct sw_flow_key *key,
 	ct = nf_ct_get(skb, &ctinfo);
 	if (!ct)
 		return 0;
+
+	/* A new connection over its zone's limit is dropped. */
+	if (ovs_ct_limits_on() && !nf_ct_is_confirmed(ct)) {
+		err = ovs_ct_check_limit(net, skb, info);
+		if (err)
+			return err;
+	}
 
 	/* Extensions first: adding one moves the others. */
 	if (info->have_eventmask)
@@ -1014,6 +1071,7 @@ static const struct {
 	[OVS_CT_ATTR_HELPER]		= { 1, NF_CT_HELPER_NAME_LEN },
 	[OVS_CT_ATTR_FORCE_COMMIT]	= { 0, 0 },
 	[OVS_CT_ATTR_EVENTMASK]		= { sizeof(u32), sizeof(u32) },
+	[OVS_CT_ATTR_TIMEOUT]		= { 1, CTNL_TIMEOUT_NAME_MAX },
 };
 
 static int ovs_ct_parse(const struct nlattr *attr,
@@ -1041,7 +1099,7 @@ static int ovs_ct_parse(const struct nlattr *attr,
 			nat_attr = a;
 			continue;
 		}
-		if (type == OVS_CT_ATTR_TIMEOUT) {
+		if (type == OVS_CT_ATTR_TIMEOUT && !OVS_CT_TIMEOUT_SUPPORTED) {
 			OVS_NLERR(log, "Conntrack timeout policies are not supported");
 			return -EINVAL;
 		}
@@ -1100,6 +1158,13 @@ static int ovs_ct_parse(const struct nlattr *attr,
 			info->have_eventmask = 1;
 			info->eventmask = nla_get_u32(a);
 			break;
+		case OVS_CT_ATTR_TIMEOUT:
+			if (!memchr(nla_data(a), '\0', len)) {
+				OVS_NLERR(log, "Conntrack timeout policy name is not NUL-terminated");
+				return -EINVAL;
+			}
+			strscpy(info->timeout, nla_data(a), sizeof(info->timeout));
+			break;
 		default:
 			OVS_NLERR(log, "Unknown conntrack attribute %d", type);
 			return -EINVAL;
@@ -1124,6 +1189,28 @@ static int ovs_ct_parse(const struct nlattr *attr,
 	return 0;
 }
 
+/*
+ * Attach the cttimeout policy named in @info to its template, for protocol
+ * @proto of @info's family.  A policy that does not exist, or is for
+ * another protocol, is logged and ignored.
+ */
+static void ovs_ct_attach_timeout(struct net *net,
+				  struct ovs_conntrack_info *info, u8 proto)
+{
+#if OVS_CT_TIMEOUT_SUPPORTED
+	int err;
+
+	err = nf_ct_set_timeout(net, info->tmpl, info->family, proto,
+				info->timeout);
+	if (err) {
+		pr_info_ratelimited("openvswitch: cannot use timeout policy \"%s\": %d\n",
+				    info->timeout, err);
+		return;
+	}
+	info->timeout_policy = ovs_ct_timeout_policy(info->tmpl);
+#endif
+}
+
 /* Release what a prepared (or half-prepared) ct() holds. */
 static void ovs_ct_release(const struct ovs_conntrack_info *info)
 {
@@ -1134,8 +1221,12 @@ static void ovs_ct_release(const struct ovs_conntrack_info *info)
 		nf_conntrack_helper_put(info->helper);
 	}
 	/* Our extra reference keeps packets from ever freeing it. */
-	if (info->tmpl)
+	if (info->tmpl) {
+		/* Puts the policy (and its module) if one was attached. */
+		if (OVS_CT_TIMEOUT_SUPPORTED && info->timeout[0])
+			nf_ct_destroy_timeout(info->tmpl);
 		nf_ct_tmpl_free(info->tmpl);
+	}
 }
 
 /**
@@ -1151,14 +1242,17 @@ static void ovs_ct_release(const struct ovs_conntrack_info *info)
  * Every attribute's length is checked exactly (the helper name: 1 to
  * %NF_CT_HELPER_NAME_LEN bytes, NUL-terminated).  The helper is looked up
  * (its module loaded if needed) and attached to a conntrack template for
- * the zone.  Same validation as the in-tree datapath.
+ * the zone, and so is the timeout policy (1 to %CTNL_TIMEOUT_NAME_MAX
+ * bytes, NUL-terminated) when it exists; one that does not is logged and
+ * the action installed without it.  Same validation as the in-tree
+ * datapath.
  *
  * Context: process context, may sleep (GFP_KERNEL, helper module loading).
  * Return: 0; -EINVAL for a non-IP flow, unknown or malformed attributes,
  * a zero mark or labels mask, mark or labels without commit, or an unknown
  * helper, for NAT the kernel lacks or a malformed NAT nest (see
- * ovs_nat_parse(), which returns -ERANGE for SRC with DST), and for timeout
- * policies or features the kernel lacks
+ * ovs_nat_parse(), which returns -ERANGE for SRC with DST), and for
+ * features the kernel lacks (timeout policies without cttimeout)
  * (-EINVAL, not -EOPNOTSUPP: ovs-vswitchd's feature probes treat EINVAL as
  * "unsupported" quietly and warn on anything else); -ENOMEM; -EMSGSIZE if
  * the action list is full.  On error nothing is held and @sfa is unchanged.
@@ -1202,6 +1296,15 @@ int ovs_ct_copy_action(struct net *net, const struct nlattr *attr,
 			goto err_release;
 		}
 	}
+
+	/*
+	 * The policy is looked up now; one that does not exist (yet) leaves
+	 * the flow installed with the kernel's default timeouts, as the
+	 * in-tree datapath does: ovs-vswitchd probes the feature with a
+	 * name that does not exist and expects success.
+	 */
+	if (info.timeout[0])
+		ovs_ct_attach_timeout(net, &info, key->ip.proto);
 
 	/*
 	 * A template is never confirmed into the table; the flag keeps
@@ -1267,6 +1370,9 @@ int ovs_ct_action_to_attr(const struct ovs_conntrack_info *info,
 	if (info->have_eventmask &&
 	    nla_put_u32(skb, OVS_CT_ATTR_EVENTMASK, info->eventmask))
 		goto nla_put_failure;
+	if (info->timeout[0] &&
+	    nla_put_string(skb, OVS_CT_ATTR_TIMEOUT, info->timeout))
+		goto nla_put_failure;
 	if (ovs_nat_to_attr(&info->nat, info->family, skb))
 		goto nla_put_failure;
 
@@ -1293,6 +1399,396 @@ void ovs_ct_free_action(const struct nlattr *a)
 }
 
 /* ------------------------------------------------------------------ */
+/* Zone limits: the ovs_ct_limit family                               */
+/* ------------------------------------------------------------------ */
+
+#if OVS_CT_LIMIT_SUPPORTED
+
+/* A limit of 0 means no limit; zones start (and are reset to) that. */
+#define OVS_CT_LIMIT_UNLIMITED	0
+
+/**
+ * struct ovs_ct_limit_info - a namespace's zone limits.
+ * @zones: per-zone limits, indexed by zone id; each entry is an xarray
+ *	value entry holding the limit (0: this zone is unlimited, whatever
+ *	the default).  Read under RCU, written under ovs_mutex.
+ * @default_limit: limit of zones without an entry; 0 means unlimited.
+ * @conncount: connections per zone (the zone id is the u32 key).
+ */
+struct ovs_ct_limit_info {
+	struct xarray zones;
+	u32 default_limit;
+	struct nf_conncount_data *conncount;
+};
+
+static struct ovs_ct_limit_info *ovs_ct_limit_info(const struct net *net)
+{
+	struct ovs_net *ovs_net = net_generic(net, ovs_net_id);
+
+	return rcu_dereference_check(ovs_net->ct_limit_info,
+				     lockdep_ovsl_is_held());
+}
+
+/* The limit that applies to @zone.  Context: RCU or ovs_mutex. */
+static u32 ovs_ct_zone_limit(struct ovs_ct_limit_info *info, u16 zone)
+{
+	void *entry = xa_load(&info->zones, zone);
+
+	return entry ? xa_to_value(entry) : READ_ONCE(info->default_limit);
+}
+
+/*
+ * Would committing @ct, a new connection in @zone, take the zone over its
+ * limit?  nf_conncount remembers @ct's tuple under the zone; when @ct is
+ * dropped instead, its garbage collection forgets it.  Context: RCU, BH off.
+ */
+static int ovs_ct_check_limit(struct net *net, const struct sk_buff *skb,
+			      const struct ovs_conntrack_info *info)
+{
+	struct ovs_ct_limit_info *limits = ovs_ct_limit_info(net);
+	u32 key = info->zone.id;
+	u32 limit;
+
+	if (!limits)
+		return 0;
+	limit = ovs_ct_zone_limit(limits, info->zone.id);
+	if (!limit)
+		return 0;
+	if (nf_conncount_count_skb(net, skb, info->family, limits->conncount,
+				   &key) > limit) {
+		net_warn_ratelimited("openvswitch: zone %u is over its conntrack limit of %u connections\n",
+				     info->zone.id, limit);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/* How many connections @zone has.  Context: RCU. */
+static u32 ovs_ct_zone_count(struct net *net, struct ovs_ct_limit_info *info,
+			     u16 zone)
+{
+	u32 key = zone;
+
+	return nf_conncount_count_skb(net, NULL, 0, info->conncount, &key);
+}
+
+static const struct nla_policy ovs_ct_limit_policy[OVS_CT_LIMIT_ATTR_MAX + 1] = {
+	[OVS_CT_LIMIT_ATTR_ZONE_LIMIT] = { .type = NLA_NESTED },
+};
+
+/*
+ * OVS_CT_LIMIT_ATTR_ZONE_LIMIT is not a nest of attributes but a packed
+ * array of struct ovs_zone_limit.  Check all of it before acting on any:
+ * whole entries only, zone ids OVS_ZONE_LIMIT_DEFAULT_ZONE or 0..65535.
+ * Return: the number of entries, or -EINVAL (with an extack message).
+ */
+static int ovs_ct_limit_check_array(const struct nlattr *attr,
+				    struct netlink_ext_ack *extack)
+{
+	const struct ovs_zone_limit *zl = nla_data(attr);
+	int n = nla_len(attr) / sizeof(*zl);
+	int i;
+
+	if (nla_len(attr) % sizeof(*zl)) {
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "Zone limits must be whole struct ovs_zone_limit entries");
+		return -EINVAL;
+	}
+	for (i = 0; i < n; i++) {
+		if (zl[i].zone_id != OVS_ZONE_LIMIT_DEFAULT_ZONE &&
+		    (zl[i].zone_id < 0 || zl[i].zone_id > U16_MAX)) {
+			NL_SET_ERR_MSG_ATTR(extack, attr,
+					    "Zone id out of range (-1 or 0..65535)");
+			return -EINVAL;
+		}
+	}
+	return n;
+}
+
+/* Reply skeleton shared by the three commands; @space: payload bytes. */
+static struct sk_buff *ovs_ct_limit_reply(struct genl_info *info, u8 cmd,
+					  size_t space,
+					  struct ovs_header **hdr)
+{
+	const struct ovs_header *req = genlmsg_data(info->genlhdr);
+	struct sk_buff *skb;
+
+	skb = genlmsg_new(sizeof(**hdr) + space, GFP_KERNEL);
+	if (!skb)
+		return ERR_PTR(-ENOMEM);
+	*hdr = genlmsg_put(skb, info->snd_portid, info->snd_seq,
+			   &dp_ct_limit_genl_family, 0, cmd);
+	if (!*hdr) {
+		nlmsg_free(skb);
+		return ERR_PTR(-EMSGSIZE);
+	}
+	(*hdr)->dp_ifindex = req->dp_ifindex;
+	return skb;
+}
+
+/* SET or DEL: write every entry of @attr (already checked) to @limits. */
+static int ovs_ct_limit_write(struct ovs_ct_limit_info *limits,
+			      const struct nlattr *attr, int n, bool del)
+{
+	const struct ovs_zone_limit *zl = nla_data(attr);
+	int i, err;
+
+	for (i = 0; i < n; i++) {
+		if (zl[i].zone_id == OVS_ZONE_LIMIT_DEFAULT_ZONE) {
+			WRITE_ONCE(limits->default_limit,
+				   del ? OVS_CT_LIMIT_UNLIMITED : zl[i].limit);
+			continue;
+		}
+		if (del) {
+			xa_erase(&limits->zones, zl[i].zone_id);
+			continue;
+		}
+		err = xa_err(xa_store(&limits->zones, zl[i].zone_id,
+				      xa_mk_value(zl[i].limit),
+				      GFP_KERNEL_ACCOUNT));
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static int ovs_ct_limit_cmd_write(struct sk_buff *skb, struct genl_info *info,
+				  bool del)
+{
+	const struct nlattr *attr = info->attrs[OVS_CT_LIMIT_ATTR_ZONE_LIMIT];
+	struct ovs_ct_limit_info *limits;
+	struct ovs_header *hdr;
+	struct sk_buff *reply;
+	int n, err;
+
+	if (!attr) {
+		NL_SET_ERR_MSG_MOD(info->extack, "Zone limits missing");
+		return -EINVAL;
+	}
+	n = ovs_ct_limit_check_array(attr, info->extack);
+	if (n < 0)
+		return n;
+
+	reply = ovs_ct_limit_reply(info, del ? OVS_CT_LIMIT_CMD_DEL :
+					       OVS_CT_LIMIT_CMD_SET, 0, &hdr);
+	if (IS_ERR(reply))
+		return PTR_ERR(reply);
+
+	ovs_lock();
+	limits = ovs_ct_limit_info(genl_info_net(info));
+	err = ovs_ct_limit_write(limits, attr, n, del);
+	ovs_unlock();
+	if (err) {
+		nlmsg_free(reply);
+		return err;
+	}
+	if (!del)
+		static_branch_enable(&ovs_ct_limit_enabled);
+
+	genlmsg_end(reply, hdr);
+	return genlmsg_reply(reply, info);
+}
+
+static int ovs_ct_limit_cmd_set(struct sk_buff *skb, struct genl_info *info)
+{
+	return ovs_ct_limit_cmd_write(skb, info, false);
+}
+
+static int ovs_ct_limit_cmd_del(struct sk_buff *skb, struct genl_info *info)
+{
+	return ovs_ct_limit_cmd_write(skb, info, true);
+}
+
+/* One reply entry; the default "zone" reports no count. */
+static int ovs_ct_limit_put(struct sk_buff *reply, struct net *net,
+			    struct ovs_ct_limit_info *limits, s32 zone_id)
+{
+	struct ovs_zone_limit zl = { .zone_id = zone_id };
+
+	if (zone_id == OVS_ZONE_LIMIT_DEFAULT_ZONE) {
+		zl.limit = READ_ONCE(limits->default_limit);
+	} else {
+		zl.limit = ovs_ct_zone_limit(limits, zone_id);
+		zl.count = ovs_ct_zone_count(net, limits, zone_id);
+	}
+	return nla_put_nohdr(reply, sizeof(zl), &zl);
+}
+
+/*
+ * GET: the listed zones (each with the limit that applies to it and its
+ * connection count), or without a list the default followed by every zone
+ * that has a limit of its own.  Under ovs_mutex, so that the reply can be
+ * sized exactly.
+ */
+static int ovs_ct_limit_cmd_get(struct sk_buff *skb, struct genl_info *info)
+{
+	const struct nlattr *attr = info->attrs[OVS_CT_LIMIT_ATTR_ZONE_LIMIT];
+	struct net *net = genl_info_net(info);
+	const struct ovs_zone_limit *zl = NULL;
+	struct ovs_ct_limit_info *limits;
+	struct ovs_header *hdr;
+	struct sk_buff *reply;
+	struct nlattr *nest;
+	unsigned long zone;
+	int i, n, err = 0;
+	void *entry;
+
+	if (attr) {
+		n = ovs_ct_limit_check_array(attr, info->extack);
+		if (n < 0)
+			return n;
+		zl = nla_data(attr);
+	}
+
+	ovs_lock();
+	limits = ovs_ct_limit_info(net);
+	if (!attr) {
+		n = 1;
+		xa_for_each(&limits->zones, zone, entry)
+			n++;
+	}
+	reply = ovs_ct_limit_reply(info, OVS_CT_LIMIT_CMD_GET,
+				   nla_total_size(n * sizeof(*zl)), &hdr);
+	if (IS_ERR(reply)) {
+		ovs_unlock();
+		return PTR_ERR(reply);
+	}
+	nest = nla_nest_start_noflag(reply, OVS_CT_LIMIT_ATTR_ZONE_LIMIT);
+	if (!nest) {
+		err = -EMSGSIZE;
+		goto out;
+	}
+
+	rcu_read_lock();
+	if (attr) {
+		for (i = 0; i < n && !err; i++)
+			err = ovs_ct_limit_put(reply, net, limits,
+					       zl[i].zone_id);
+	} else {
+		err = ovs_ct_limit_put(reply, net, limits,
+				       OVS_ZONE_LIMIT_DEFAULT_ZONE);
+		xa_for_each(&limits->zones, zone, entry) {
+			if (err)
+				break;
+			err = ovs_ct_limit_put(reply, net, limits, zone);
+		}
+	}
+	rcu_read_unlock();
+	nla_nest_end(reply, nest);
+out:
+	ovs_unlock();
+	if (err) {
+		nlmsg_free(reply);
+		return err;
+	}
+	genlmsg_end(reply, hdr);
+	return genlmsg_reply(reply, info);
+}
+
+static const struct genl_small_ops dp_ct_limit_genl_ops[] = {
+	{
+		.cmd = OVS_CT_LIMIT_CMD_SET,
+		.validate = GENL_DONT_VALIDATE_STRICT | GENL_DONT_VALIDATE_DUMP,
+		.flags = GENL_UNS_ADMIN_PERM,
+		.doit = ovs_ct_limit_cmd_set,
+	},
+	{
+		.cmd = OVS_CT_LIMIT_CMD_DEL,
+		.validate = GENL_DONT_VALIDATE_STRICT | GENL_DONT_VALIDATE_DUMP,
+		.flags = GENL_UNS_ADMIN_PERM,
+		.doit = ovs_ct_limit_cmd_del,
+	},
+	{
+		.cmd = OVS_CT_LIMIT_CMD_GET,
+		.validate = GENL_DONT_VALIDATE_STRICT | GENL_DONT_VALIDATE_DUMP,
+		.flags = 0,	/* reading is unprivileged */
+		.doit = ovs_ct_limit_cmd_get,
+	},
+};
+
+static const struct genl_multicast_group dp_ct_limit_mcgroups[] = {
+	{ .name = OVS_CT_LIMIT_MCGROUP },
+};
+
+/* Registered with the other families by datapath.c's module init. */
+struct genl_family dp_ct_limit_genl_family __ro_after_init = {
+	.hdrsize = sizeof(struct ovs_header),
+	.name = OVS_CT_LIMIT_FAMILY,
+	.version = OVS_CT_LIMIT_VERSION,
+	.maxattr = OVS_CT_LIMIT_ATTR_MAX,
+	.policy = ovs_ct_limit_policy,
+	.netnsok = true,
+	.parallel_ops = true,
+	.small_ops = dp_ct_limit_genl_ops,
+	.n_small_ops = ARRAY_SIZE(dp_ct_limit_genl_ops),
+#ifdef HAVE_GENL_RESV_START_OP
+	.resv_start_op = OVS_CT_LIMIT_CMD_GET + 1,
+#endif
+	.mcgrps = dp_ct_limit_mcgroups,
+	.n_mcgrps = ARRAY_SIZE(dp_ct_limit_mcgroups),
+	.module = THIS_MODULE,
+};
+
+MODULE_ALIAS_GENL_FAMILY(OVS_CT_LIMIT_FAMILY);
+
+static int ovs_ct_limit_init(struct net *net)
+{
+	struct ovs_net *ovs_net = net_generic(net, ovs_net_id);
+	struct ovs_ct_limit_info *limits;
+
+	limits = kzalloc(sizeof(*limits), GFP_KERNEL);
+	if (!limits)
+		return -ENOMEM;
+	xa_init(&limits->zones);
+	limits->default_limit = OVS_CT_LIMIT_UNLIMITED;
+	limits->conncount = nf_conncount_init_inet(net, sizeof(u32));
+	if (IS_ERR(limits->conncount)) {
+		int err = PTR_ERR(limits->conncount);
+
+		pr_err("openvswitch: cannot set up connection counting: %d\n",
+		       err);
+		kfree(limits);
+		return err;
+	}
+	rcu_assign_pointer(ovs_net->ct_limit_info, limits);
+	return 0;
+}
+
+static void ovs_ct_limit_exit(struct net *net)
+{
+	struct ovs_net *ovs_net = net_generic(net, ovs_net_id);
+	struct ovs_ct_limit_info *limits;
+
+	limits = rcu_replace_pointer(ovs_net->ct_limit_info, NULL, true);
+	if (!limits)
+		return;
+	/* Packets that were already in the datapath may still count. */
+	synchronize_rcu();
+	nf_conncount_destroy_inet(net, limits->conncount);
+	xa_destroy(&limits->zones);
+	kfree(limits);
+}
+
+#else /* !OVS_CT_LIMIT_SUPPORTED */
+
+static int ovs_ct_check_limit(struct net *net, const struct sk_buff *skb,
+			      const struct ovs_conntrack_info *info)
+{
+	return 0;
+}
+
+static int ovs_ct_limit_init(struct net *net)
+{
+	return 0;
+}
+
+static void ovs_ct_limit_exit(struct net *net)
+{
+}
+
+#endif /* OVS_CT_LIMIT_SUPPORTED */
+
+/* ------------------------------------------------------------------ */
 /* Per-namespace setup                                                */
 /* ------------------------------------------------------------------ */
 
@@ -1301,7 +1797,8 @@ void ovs_ct_free_action(const struct nlattr *a)
  * @net: the namespace being initialised.
  *
  * Reserves all 128 conntrack label bits, so that new entries get the labels
- * extension and ct_label works.  Defragmentation needs no per-namespace
+ * extension and ct_label works, and sets up the namespace's zone limits
+ * (none: every zone unlimited) and their nf_conncount tree.  Defragmentation needs no per-namespace
  * switch: ct() calls ip_defrag()/nf_ct_frag6_gather() directly, whose state
  * exists in every namespace, so the host stack's own reassembly is left as
  * it was (as with the in-tree datapath).
@@ -1314,8 +1811,13 @@ int ovs_ct_init(struct net *net)
 	int err;
 
 	err = nf_connlabels_get(net, NF_CT_LABELS_MAX_SIZE * BITS_PER_BYTE - 1);
-	if (err)
+	if (err) {
 		pr_err("openvswitch: cannot reserve conntrack labels: %d\n", err);
+		return err;
+	}
+	err = ovs_ct_limit_init(net);
+	if (err)
+		nf_connlabels_put(net);
 	return err;
 }
 
@@ -1327,5 +1829,6 @@ int ovs_ct_init(struct net *net)
  */
 void ovs_ct_exit(struct net *net)
 {
+	ovs_ct_limit_exit(net);
 	nf_connlabels_put(net);
 }

@@ -12,6 +12,7 @@
 #include <linux/skbuff.h>
 #include <net/genetlink.h>
 #include "flow.h"
+#include "nf_conntrack_ovs.h"
 
 struct datapath;
 struct ovs_conntrack_info;
@@ -24,6 +25,16 @@ struct ovs_conntrack_info;
 /* +snat/+dnat exist when the kernel has nf_nat (ct() NAT, in nat.c). */
 #define OVS_CT_SUPPORTED_NAT_STATE \
 	(IS_ENABLED(CONFIG_NF_NAT) ? OVS_CS_F_NAT_MASK : 0)
+
+#if OVS_CT_LIMIT_SUPPORTED
+/*
+ * The ovs_ct_limit generic netlink family (zone limits, OVS_CT_LIMIT_CMD_*
+ * of the uAPI), registered by datapath.c with the others.  Kernels without
+ * nf_conncount do not get it, and ovs-vswitchd then knows there are no
+ * zone limits.
+ */
+extern struct genl_family dp_ct_limit_genl_family;
+#endif
 
 /**
  * ovs_ct_init - per-namespace conntrack setup (labels, zone limits).

@@ -121,12 +121,14 @@ struct dp_upcall_info {
  * struct ovs_net - per-namespace state.
  * @dps: datapaths of this namespace (ovs_mutex).
  * @dp_notify_work: deletes ports whose netdev is going away.
- * @ct_limit_info: conntrack zone-limit state (conntrack.c private).
+ * @ct_limit_info: conntrack zone limits (conntrack.c private); RCU,
+ *	set for the namespace's whole life when zone limits are supported.
  */
+struct ovs_ct_limit_info;
 struct ovs_net {
 	struct list_head dps;
 	struct work_struct dp_notify_work;
-	void *ct_limit_info;
+	struct ovs_ct_limit_info __rcu *ct_limit_info;
 };
 
 extern unsigned int ovs_net_id;

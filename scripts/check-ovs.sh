@@ -12,6 +12,8 @@
 #   OVS_SRC   a configured and built OVS 3.1 tree (default: build/ovs/openvswitch,
 #             built from Debian's openvswitch-source on first use)
 #   RESULTS   directory for logs and the result table (default build/check-ovs)
+#   JOBS      guests run at the same time (default 1); with OVS_MODULE=both
+#             they are shared between the two modules
 #
 # Prints one line per test and module, a table, and `N passed, N failed`
 # for the last module run; exits non-zero if any selected test failed with
@@ -25,6 +27,7 @@ top=$(dirname "$here")
 : "${OVS_SRC:=$top/build/ovs/openvswitch}"
 : "${RESULTS:=$top/build/check-ovs}"
 : "${TESTS:=}"
+: "${JOBS:=1}"
 
 if [ -z "$TESTS" ]; then
 	TESTS='datapath - ping between two ports;datapath - ping6 between two ports;conntrack - controller;conntrack - IPv4 ping;conntrack - IPv6 ping;conntrack - zones;conntrack - multiple zones;conntrack - ct_mark;conntrack - ct_label;conntrack - new connections;conntrack - ICMP related;conntrack - IPv4 fragmentation;conntrack - IPv6 fragmentation;conntrack - invalid'
@@ -43,7 +46,7 @@ for t in $TESTS; do
 	[ -n "$t" ] || continue
 	case $t in
 	*[!0-9]*)
-		n=$(printf '%s\n' "$list" | awk -F '\t' -v t="$t" '$2 == t { print $1 }')
+		n=$(printf '%s\n' "$list" | awk -F '\t' -v t="$t" '{ sub(/ +$/, "", $2) } $2 == t { print $1 }')
 		if [ -z "$n" ]; then
 			echo "check-ovs: no test titled '$t'" >&2
 			exit 2
@@ -63,25 +66,60 @@ ours|intree) modules=$OVS_MODULE ;;
 esac
 
 mkdir -p "$RESULTS"
+
+# JOBS guests run at once; each module's tests are dealt round-robin to
+# JOBS / (number of modules) guests of that module, so that with
+# OVS_MODULE=both the two columns come from guests of the same kernel
+# running side by side.
+nmod=$(echo $modules | wc -w)
+per=$((JOBS / nmod))
+[ "$per" -ge 1 ] || per=1
+
+run_part() { # module part nums...
+	m=$1 part=$2
+	shift 2
+	pout="$RESULTS/$m/part$part"
+	mkdir -p "$pout"
+	set +e
+	OVS_MODULE=$m GUEST_OUT=$pout GUEST_ENV="OVS_RESULTS" OVS_RESULTS=$pout \
+	GUEST_TIMEOUT=$(($# * 240 + 300)) \
+		sh "$here/guest-run.sh" sh "$here/ovs-testsuite-guest.sh" "$OVS_SRC" "$@" \
+		> "$pout/console.log" 2>&1
+	echo $? > "$pout/rc"
+}
+
+pids=
+for m in $modules; do
+	rm -rf "${RESULTS:?}/$m"
+	mkdir -p "$RESULTS/$m"
+	echo "# check-ovs: $count tests against the $m module in $per guest(s)"
+	k=0
+	while [ "$k" -lt "$per" ]; do
+		part=$(echo $nums | tr ' ' '\n' | awk -v k="$k" -v p="$per" '(NR - 1) % p == k' | tr '\n' ' ')
+		if [ -n "$part" ]; then
+			run_part "$m" "$k" $part &
+			pids="$pids $!"
+		fi
+		k=$((k + 1))
+	done
+done
+for p in $pids; do
+	wait "$p" || true
+done
+
 rc_ours=0
 for m in $modules; do
 	out="$RESULTS/$m"
-	rm -rf "$out"
-	mkdir -p "$out"
-	echo "# check-ovs: $count tests against the $m module"
-	set +e
-	OVS_MODULE=$m GUEST_OUT=$out GUEST_ENV="OVS_RESULTS" OVS_RESULTS=$out \
-	GUEST_TIMEOUT=$((count * 240 + 300)) \
-		sh "$here/guest-run.sh" sh "$here/ovs-testsuite-guest.sh" "$OVS_SRC" $nums \
-		> "$out/console.log" 2>&1
-	rc=$?
-	set -e
-	grep '^OVSTEST ' "$out/console.log" > "$out/results" || true
+	cat "$out"/part*/console.log > "$out/console.log"
+	grep -h '^OVSTEST ' "$out"/part*/console.log > "$out/results" || true
 	cat "$out/results"
-	if [ "$rc" -ne 0 ] && [ "$m" = ours ]; then
-		rc_ours=$rc
-	fi
-	echo "# $m: guest exit status $rc (console: $out/console.log)"
+	for d in "$out"/part*; do
+		rc=$(cat "$d/rc" 2>/dev/null || echo 1)
+		if [ "$rc" -ne 0 ] && [ "$m" = ours ]; then
+			rc_ours=$rc
+		fi
+		echo "# $m: guest exit status $rc (console: $d/console.log)"
+	done
 done
 
 # One row per test, one column per module.

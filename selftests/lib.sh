@@ -431,9 +431,21 @@ check_vswitchd_log() {
 	fi
 }
 
+# sysctl_set NAME VALUE: set a sysctl for this test; the old value comes
+# back when the test ends.
+_sysctls=""
+sysctl_set() {
+	_old=$(sysctl -n "$1") || return 1
+	_sysctls="$_sysctls $1=$_old"
+	sysctl -qw "$1=$2"
+}
+
 _cleanup() {
 	_rc=$?
 	trap - EXIT
+	for _s in $_sysctls; do
+		sysctl -qw "$_s" 2>/dev/null
+	done
 	if [ "$_rc" -ne 0 ] && [ "$_rc" -ne "$KSFT_SKIP" ] && [ -n "$LOG_OUT" ]; then
 		mkdir -p "$LOG_OUT" &&
 			cp -r "$OVS_LOGDIR"/*.log "$T"/*.out "$T"/*.txt "$LOG_OUT/" \
