@@ -1,10 +1,13 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Runs inside the guest: OVS 3.1's kernel testsuite (tests/system-traffic.at,
-# as `make check-kernel` runs it) against whatever openvswitch module modprobe
-# finds.  Arguments are autotest test numbers.  Prints one line per test:
-#   OVSTEST <num> <ok|FAILED|skipped> <title>
+# Runs inside the guest: OVS 3.1's system testsuite (tests/system-traffic.at)
+# as `make check-kernel` runs it (OVS_SUITE=kmod, the default), against
+# whatever openvswitch module modprobe finds, or as `make
+# check-system-userspace` runs it (OVS_SUITE=userspace, dpif-netdev).
+# Arguments are autotest test numbers of that suite.  Prints the kernel,
+# OVS and module identity (OVSINFO lines) and one line per test:
+#   OVSTEST <num> <ok|FAILED|skipped|xfail> <title>
 set -u
 src=$1
 shift
@@ -12,26 +15,33 @@ cd "$src" || exit 2
 ap="utilities:vswitchd:ovsdb:vtep:tests:ipsec:"
 # Everything is slow under TCG: give ovs-*ctl more time than the default.
 export OVS_CTL_TIMEOUT=120
-rm -rf tests/system-kmod-testsuite.dir
-sh tests/system-kmod-testsuite -C tests AUTOTEST_PATH="$ap" -j1 "$@" \
+suite=system-${OVS_SUITE:-kmod}-testsuite
+echo "OVSINFO kernel $(uname -r)"
+echo "OVSINFO ovs $(vswitchd/ovs-vswitchd --version | head -n 1)"
+if [ "${OVS_SUITE:-kmod}" = kmod ]; then
+	echo "OVSINFO module $(modinfo -n openvswitch) srcversion $(modinfo -F srcversion openvswitch)"
+fi
+rm -rf "tests/$suite.dir"
+sh "tests/$suite" -C tests AUTOTEST_PATH="$ap" -j1 "$@" \
 	> /tmp/ovs-testsuite.out 2>&1
 rc=$?
 # Per-test verdicts from the testsuite log.
 # The testsuite prints "  N: title    ok" (or FAILED, skipped, expected
 # failure) on stdout.
 sed -n 's/^ *\([0-9][0-9]*\): \(.*[^ ]\)  *\(ok\|FAILED\|skipped\|expected failure\)\( (.*)\)\{0,1\}$/OVSTEST \1 \3 \2/p' \
-	/tmp/ovs-testsuite.out
+	/tmp/ovs-testsuite.out | sed 's/^\(OVSTEST [0-9]*\) expected failure /\1 xfail /'
+
 tail -n 20 /tmp/ovs-testsuite.out
 if [ -n "${OVS_RESULTS:-}" ] && [ -d "$OVS_RESULTS" ]; then
-	cp tests/system-kmod-testsuite.log "$OVS_RESULTS/" 2>/dev/null
+	cp "tests/$suite.log" "$OVS_RESULTS/" 2>/dev/null
 	# Failed tests keep their directory: logs only (no sockets).
-	for d in tests/system-kmod-testsuite.dir/[0-9]*; do
+	for d in "tests/$suite.dir"/[0-9]*; do
 		[ -d "$d" ] || continue
 		mkdir -p "$OVS_RESULTS/$(basename "$d")"
 		cp "$d"/*.log "$OVS_RESULTS/$(basename "$d")/" 2>/dev/null
 	done
 fi
-for d in tests/system-kmod-testsuite.dir/[0-9]*; do
+for d in "tests/$suite.dir"/[0-9]*; do
 	[ -d "$d" ] || continue
 	echo "=== failed test dir $d"
 	tail -n 60 "$d/testsuite.log" 2>/dev/null

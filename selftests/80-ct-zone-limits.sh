@@ -31,9 +31,9 @@ table=1,priority=100,ip,ct_state=+trk+est actions=output:2
 table=1,priority=0 actions=drop
 table=2,priority=100,ip,ct_state=+trk+est actions=output:1
 table=2,priority=0 actions=drop
-table=3,priority=100,in_port=2,ct_state=+trk+new actions=ct(commit,zone=2),output:1
-table=3,priority=100,in_port=2,ct_state=+trk+est actions=output:1
-table=3,priority=100,in_port=1,ct_state=+trk+est actions=output:2
+table=3,priority=100,in_port=2,udp,ct_state=+trk+new actions=ct(commit,zone=2),output:1
+table=3,priority=100,in_port=2,udp,ct_state=+trk+est actions=output:1
+table=3,priority=100,in_port=1,udp,ct_state=+trk+est actions=output:2
 table=3,priority=0 actions=drop
 FLOWS
 	{ not_ok "install zone 1 / zone 2 firewall flows"; done_testing; }
@@ -67,7 +67,7 @@ check_fail "a 4th UDP connection in zone 1 is refused" \
 	udp_ok 1 2 10.1.1.2 6004
 check "the kernel logged that zone 1 is over its limit" \
 	sh -c "dmesg | tail -n +$((dmesg_mark + 1)) |
-		grep -q 'zone 1 is over its conntrack limit of 3'"
+		grep -Eq 'zone:? 1 (is over its conntrack limit of 3|exceeds conntrack limit)'"
 check "the refused connection left no conntrack entry" \
 	sh -c "! ovs-appctl dpctl/dump-conntrack zone=1 | grep -q 'sport=6004,'"
 check "connection 1 still passes at the limit (existing entry)" \
