@@ -21,10 +21,12 @@ python3-pyftpdlib lftp"
 # Extra groups, only for the targets that need them:
 #   --ovs-testsuite  make check-ovs: OVS's source for its kernel testsuite
 #   --dev            make checkpatch / sparse / 6.12 builds
+#   --dkms           scripts/dkms.sh (make check's DKMS cycle)
 for arg in "$@"; do
 	case $arg in
 	--ovs-testsuite) PKGS="$PKGS openvswitch-source python3-sortedcontainers" ;;
 	--dev) PKGS="$PKGS linux-source-6.1 sparse dwarves" ;;
+	--dkms) PKGS="$PKGS dkms" ;;
 	*) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
 	esac
 done
