@@ -142,4 +142,59 @@ static inline void dev_get_tstats64(struct net_device *dev,
  * prototypes live in compat/nf_conntrack_ovs.h, included by conntrack.c.
  */
 
+#include <net/ip_tunnels.h>
+
+#ifndef HAVE_IP_TUNNEL_FLAGS_BITMAP
+/*
+ * Tunnel flags by bit number, as current kernels name them, for kernels
+ * whose ip_tunnel_key.tun_flags is a __be16 of TUNNEL_* masks: bit n of
+ * the bitmap is __cpu_to_be16(1 << n) there.
+ */
+enum {
+	IP_TUNNEL_CSUM_BIT		= 0,
+	IP_TUNNEL_KEY_BIT		= 2,
+	IP_TUNNEL_DONT_FRAGMENT_BIT	= 8,
+	IP_TUNNEL_OAM_BIT		= 9,
+	IP_TUNNEL_CRIT_OPT_BIT		= 10,
+	IP_TUNNEL_GENEVE_OPT_BIT	= 11,
+	IP_TUNNEL_VXLAN_OPT_BIT		= 12,
+	IP_TUNNEL_ERSPAN_OPT_BIT	= 14,
+};
+
+static inline bool ovs_tun_flag_test(const struct ip_tunnel_key *key,
+				     unsigned int bit)
+{
+	return key->tun_flags & cpu_to_be16(BIT(bit));
+}
+
+static inline void ovs_tun_flag_set(struct ip_tunnel_key *key,
+				    unsigned int bit)
+{
+	key->tun_flags |= cpu_to_be16(BIT(bit));
+}
+
+static inline void ovs_tun_flags_zero(struct ip_tunnel_key *key)
+{
+	key->tun_flags = 0;
+}
+#else
+/* Test, set or clear ip_tunnel_key flags by IP_TUNNEL_*_BIT number. */
+static inline bool ovs_tun_flag_test(const struct ip_tunnel_key *key,
+				     unsigned int bit)
+{
+	return test_bit(bit, key->tun_flags);
+}
+
+static inline void ovs_tun_flag_set(struct ip_tunnel_key *key,
+				    unsigned int bit)
+{
+	__set_bit(bit, key->tun_flags);
+}
+
+static inline void ovs_tun_flags_zero(struct ip_tunnel_key *key)
+{
+	ip_tunnel_flags_zero(key->tun_flags);
+}
+#endif
+
 #endif /* OVS_COMPAT_H */

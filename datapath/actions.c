@@ -12,7 +12,10 @@
  *  - sample() and clone() get a private first attribute recording whether
  *    their nested actions may change the flow key (and, for sample, the
  *    probability);
- *  - ct() is handed to conntrack.c, which stores a prepared description.
+ *  - ct() is handed to conntrack.c, which stores a prepared description;
+ *  - set(tunnel()) becomes OVS_ACTION_ATTR_SET holding a kernel-internal
+ *    OVS_KEY_ATTR_TUNNEL_INFO whose payload is a pointer to a preallocated
+ *    transmit metadata dst, attached to packets when executed.
  *
  * The serializer undoes these rewrites so userspace reads back what it
  * wrote.  At packet time the kernel list is executed.  Recirculation and
@@ -50,6 +53,7 @@
 #include <net/checksum.h>
 #include <net/dsfield.h>
 #include <net/dst.h>
+#include <net/dst_metadata.h>
 #include <net/ip.h>
 #include <net/ip6_fib.h>
 #include <net/ipv6.h>
@@ -292,7 +296,28 @@ static const struct nlattr *nested_after_arg(const struct nlattr *a, int *len)
 	return arg;
 }
 
-/* Release what the actions in a kernel list hold (ct() state). */
+/*
+ * The metadata dst of a kernel OVS_ACTION_ATTR_SET made from set(tunnel()),
+ * or NULL if @a holds something else.  The pointer is stored unaligned
+ * (attributes are only 4-byte aligned).
+ */
+static struct metadata_dst *set_action_tun_dst(const struct nlattr *a)
+{
+	const struct nlattr *inner = nla_data(a);
+	struct metadata_dst *md;
+
+	if (nla_len(a) < NLA_HDRLEN ||
+	    nla_type(inner) != OVS_KEY_ATTR_TUNNEL_INFO ||
+	    nla_len(inner) != sizeof(md))
+		return NULL;
+	memcpy(&md, nla_data(inner), sizeof(md));
+	return md;
+}
+
+/*
+ * Release what the actions in a kernel list hold (ct() state, set(tunnel())
+ * metadata dsts: packets still carrying one keep their own reference).
+ */
 static void free_action_list(const struct nlattr *actions, int len)
 {
 	const struct nlattr *a;
@@ -306,6 +331,13 @@ static void free_action_list(const struct nlattr *actions, int len)
 		case OVS_ACTION_ATTR_CT:
 			ovs_ct_free_action(a);
 			break;
+		case OVS_ACTION_ATTR_SET: {
+			struct metadata_dst *md = set_action_tun_dst(a);
+
+			if (md)
+				dst_release(&md->dst);
+			break;
+		}
 		case OVS_ACTION_ATTR_SAMPLE:
 		case OVS_ACTION_ATTR_CLONE:
 			inner = nested_after_arg(a, &inner_len);
@@ -327,8 +359,8 @@ static void sfa_trim(struct sw_flow_actions *sfa, int start)
  * ovs_nla_free_flow_actions - free a kernel action list now.
  * @sfa: the list, or NULL.
  *
- * Releases the conntrack state of every ct() in the list, nested ones
- * included, then the list itself.
+ * Releases the conntrack state of every ct() and the metadata dst of every
+ * set(tunnel()) in the list, nested ones included, then the list itself.
  * Context: any context that may call ovs_ct_free_action() (process
  *	context or an RCU callback); no packet may still be using @sfa.
  */
@@ -530,7 +562,8 @@ static int check_set(const struct copy_ctx *ctx, const struct nlattr *key_attr,
 	}
 
 	case OVS_KEY_ATTR_TUNNEL:
-		OVS_NLERR(ctx->log, "Tunnel set actions are not supported");
+		/* Plain sets of a tunnel are handled by copy_set_tunnel(). */
+		OVS_NLERR(ctx->log, "Masked tunnel set actions are not supported");
 		return -EINVAL;
 
 	default:
@@ -547,8 +580,48 @@ static int check_set(const struct copy_ctx *ctx, const struct nlattr *key_attr,
 }
 
 /*
+ * set(tunnel()): OVS_ACTION_ATTR_SET { OVS_KEY_ATTR_TUNNEL_INFO { pointer
+ * to a TX metadata dst } }, the dst owned by the action list.
+ */
+static int copy_set_tunnel(const struct copy_ctx *ctx,
+			   const struct nlattr *key_attr,
+			   struct sw_flow_actions **sfa)
+{
+	struct metadata_dst *md;
+	struct nlattr *added;
+	int start, err;
+
+	err = ovs_nla_get_tunnel_dst(key_attr, &md, ctx->log);
+	if (err)
+		return err;
+
+	start = sfa_nest_start(sfa, OVS_ACTION_ATTR_SET, ctx->log);
+	if (start < 0) {
+		err = start;
+		goto free_md;
+	}
+	added = ovs_nla_add_action(sfa, OVS_KEY_ATTR_TUNNEL_INFO, &md,
+				   sizeof(md), ctx->log);
+	if (IS_ERR(added)) {
+		err = PTR_ERR(added);
+		goto undo;
+	}
+	err = sfa_nest_end(*sfa, start);
+	if (err)
+		goto undo;
+	return 0;
+
+undo:
+	(*sfa)->actions_len = start;
+free_md:
+	dst_release(&md->dst);
+	return err;
+}
+
+/*
  * OVS_ACTION_ATTR_SET and _SET_MASKED.  Masked sets are copied as they
- * are; plain sets become SET_TO_MASKED with a mask of the settable bits.
+ * are; plain sets become SET_TO_MASKED with a mask of the settable bits,
+ * except set(tunnel()), which copy_set_tunnel() prepares.
  */
 static int copy_set(const struct copy_ctx *ctx, const struct nlattr *a,
 		    bool masked, struct sw_flow_actions **sfa)
@@ -564,6 +637,9 @@ static int copy_set(const struct copy_ctx *ctx, const struct nlattr *a,
 		OVS_NLERR(ctx->log, "set action must hold exactly one key");
 		return -EINVAL;
 	}
+
+	if (!masked && nla_type(key_attr) == OVS_KEY_ATTR_TUNNEL)
+		return copy_set_tunnel(ctx, key_attr, sfa);
 
 	len = nla_len(key_attr);
 	if (masked) {
@@ -942,13 +1018,15 @@ fail:
  *	and nothing left allocated on error.
  * @log: log errors (false for probes).
  *
- * Plain sets become OVS_ACTION_ATTR_SET_TO_MASKED, sample() and clone()
- * get their private first argument, ct() is prepared by conntrack.c.
+ * Plain sets become OVS_ACTION_ATTR_SET_TO_MASKED, set(tunnel()) a SET
+ * holding a prepared metadata dst, sample() and clone() get their private
+ * first argument, ct() is prepared by conntrack.c.
  * Context: process context, may sleep.
  * Return: 0; -EINVAL malformed or inconsistent with @key, and for action
  *	types this datapath does not implement (MPLS, Ethernet and NSH
- *	push/pop, check_pkt_len, dec_ttl, tunnel set): ovs-vswitchd's
- *	feature probes take EINVAL as a quiet "unsupported", as upstream; -EOVERFLOW when
+ *	push/pop, check_pkt_len, dec_ttl, masked tunnel set): ovs-vswitchd's
+ *	feature probes take EINVAL as a quiet "unsupported", as upstream;
+ *	-EOVERFLOW when
  *	nested deeper than OVS_COPY_ACTIONS_MAX_DEPTH; -EMSGSIZE when the
  *	copy would exceed OVS_MAX_ACTIONS_BUFSIZE; -ENOMEM; ct() errors.
  */
@@ -993,6 +1071,28 @@ static int put_set_to_masked(const struct nlattr *a, struct sk_buff *skb)
 	/* The value is the first half of the payload. */
 	if (nla_put(skb, nla_type(key_attr), nla_len(key_attr) / 2,
 		    nla_data(key_attr))) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* A kernel OVS_ACTION_ATTR_SET: only set(tunnel()) is kept in that form. */
+static int put_set(const struct nlattr *a, struct sk_buff *skb)
+{
+	struct metadata_dst *md = set_action_tun_dst(a);
+	struct nlattr *nest;
+
+	if (!md)
+		return nla_put(skb, OVS_ACTION_ATTR_SET, nla_len(a),
+			       nla_data(a)) ? -EMSGSIZE : 0;
+
+	nest = nla_nest_start_noflag(skb, OVS_ACTION_ATTR_SET);
+	if (!nest)
+		return -EMSGSIZE;
+	if (ovs_nla_put_tunnel_info(skb, OVS_KEY_ATTR_TUNNEL,
+				    &md->u.tun_info)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -1055,7 +1155,8 @@ static int put_clone(const struct nlattr *a, struct sk_buff *skb)
  * @skb: the netlink message; the caller opens and closes the enclosing
  *	OVS_*_ATTR_ACTIONS nest.
  *
- * SET_TO_MASKED goes back to the plain SET userspace gave, sample() and
+ * SET_TO_MASKED goes back to the plain SET userspace gave, set(tunnel())
+ * is rebuilt from its metadata dst, sample() and
  * clone() lose their private argument, ct() is written by conntrack.c.
  * Context: any; reads @attr only.
  * Return: 0, or -EMSGSIZE when @skb is full (partially written nests are
@@ -1073,6 +1174,9 @@ int ovs_nla_put_actions(const struct nlattr *attr, int len,
 		switch (type) {
 		case OVS_ACTION_ATTR_SET_TO_MASKED:
 			err = put_set_to_masked(a, skb);
+			break;
+		case OVS_ACTION_ATTR_SET:
+			err = put_set(a, skb);
 			break;
 		case OVS_ACTION_ATTR_SAMPLE:
 			err = put_sample(a, skb);
@@ -1652,6 +1756,22 @@ static int execute_masked_set(struct sk_buff *skb, struct sw_flow_key *key,
 	}
 }
 
+/*
+ * set(tunnel()): the packet's dst becomes the action's transmit metadata
+ * (another reference to it), which a collect_md tunnel device that the
+ * packet is output to encapsulates with.  The flow key is not changed.
+ */
+static void execute_set_tunnel(struct sk_buff *skb, const struct nlattr *a)
+{
+	struct metadata_dst *md = set_action_tun_dst(a);
+
+	if (unlikely(!md))
+		return;
+	skb_dst_drop(skb);
+	dst_hold(&md->dst);
+	skb_dst_set(skb, &md->dst);
+}
+
 static int push_vlan(struct sk_buff *skb, struct sw_flow_key *key,
 		     const struct ovs_action_push_vlan *vlan)
 {
@@ -2132,6 +2252,10 @@ static int do_execute_actions(struct datapath *dp, struct sk_buff *skb,
 		case OVS_ACTION_ATTR_SET_MASKED:
 		case OVS_ACTION_ATTR_SET_TO_MASKED:
 			err = execute_masked_set(skb, key, nla_data(a));
+			break;
+
+		case OVS_ACTION_ATTR_SET:
+			execute_set_tunnel(skb, a);
 			break;
 
 		case OVS_ACTION_ATTR_RECIRC:

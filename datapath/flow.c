@@ -36,6 +36,7 @@
 #include <linux/udp.h>
 #include <net/dsfield.h>
 #include <net/ip.h>
+#include <net/ip_tunnels.h>
 #include <net/ipv6.h>
 #include <net/ndisc.h>
 
@@ -558,31 +559,140 @@ static int key_extract(struct sk_buff *skb, struct sw_flow_key *key)
 	return key_extract_l3l4(skb, key);
 }
 
+/* Key tunnel flags and the kernel's ip_tunnel_key flag bits they stand for. */
+static const struct {
+	u16 ovs;
+	u8 bit;
+} tun_flag_map[] = {
+	{ OVS_TNL_F_KEY,		IP_TUNNEL_KEY_BIT },
+	{ OVS_TNL_F_DONT_FRAGMENT,	IP_TUNNEL_DONT_FRAGMENT_BIT },
+	{ OVS_TNL_F_CSUM,		IP_TUNNEL_CSUM_BIT },
+	{ OVS_TNL_F_OAM,		IP_TUNNEL_OAM_BIT },
+	{ OVS_TNL_F_GENEVE_OPT,		IP_TUNNEL_GENEVE_OPT_BIT },
+	{ OVS_TNL_F_VXLAN_OPT,		IP_TUNNEL_VXLAN_OPT_BIT },
+	{ OVS_TNL_F_ERSPAN_OPT,		IP_TUNNEL_ERSPAN_OPT_BIT },
+	{ OVS_TNL_F_CRIT_OPT,		IP_TUNNEL_CRIT_OPT_BIT },
+};
+
+/**
+ * ovs_flow_tun_key_from_info - a kernel tunnel description as a key's tunnel.
+ * @tun: zeroed, then filled: id, addresses of the info's family, TOS, TTL,
+ *	UDP ports, the OVS_TNL_F_* flags the info's flags map to (others
+ *	are dropped), proto (AF_INET or AF_INET6) and opts_len.  The option
+ *	bytes themselves are not copied.
+ * @info: the tunnel info: a received packet's metadata or a prepared
+ *	set(tunnel()) action's.
+ *
+ * The key keeps only what OVS_TUNNEL_KEY_ATTR_* can express, as the in-tree
+ * datapath's flow key does in effect (its masks never cover the rest).
+ * Context: any.
+ */
+void ovs_flow_tun_key_from_info(struct ovs_tun_key *tun,
+				const struct ip_tunnel_info *info)
+{
+	const struct ip_tunnel_key *k = &info->key;
+	unsigned int i;
+
+	memset(tun, 0, sizeof(*tun));
+	tun->tun_id = k->tun_id;
+	tun->proto = ip_tunnel_info_af(info);
+	if (tun->proto == AF_INET6) {
+		tun->u.ipv6.src = k->u.ipv6.src;
+		tun->u.ipv6.dst = k->u.ipv6.dst;
+	} else {
+		tun->u.ipv4.src = k->u.ipv4.src;
+		tun->u.ipv4.dst = k->u.ipv4.dst;
+	}
+	tun->tos = k->tos;
+	tun->ttl = k->ttl;
+	tun->tp_src = k->tp_src;
+	tun->tp_dst = k->tp_dst;
+	for (i = 0; i < ARRAY_SIZE(tun_flag_map); i++)
+		if (ovs_tun_flag_test(k, tun_flag_map[i].bit))
+			tun->flags |= tun_flag_map[i].ovs;
+	tun->opts_len = info->options_len;
+}
+
+/**
+ * ovs_flow_tun_key_to_info - a key's tunnel as a kernel tunnel description.
+ * @info: its ip_tunnel_key is rewritten from @tun (label, nexthop id and
+ *	flags without an OVS_TNL_F_* counterpart become zero), options_len
+ *	set and the options copied behind it; mode and dst_cache are left
+ *	alone.
+ * @tun: the tunnel; proto AF_INET6 selects the IPv6 addresses, anything
+ *	else the IPv4 ones.
+ * @opts: @tun->opts_len bytes of options (unused when that is 0).
+ *
+ * The caller guarantees room for @tun->opts_len option bytes behind @info
+ * (metadata_dst_alloc() with that many).
+ * Context: any.
+ */
+void ovs_flow_tun_key_to_info(struct ip_tunnel_info *info,
+			      const struct ovs_tun_key *tun, const u8 *opts)
+{
+	struct ip_tunnel_key *k = &info->key;
+	unsigned int i;
+
+	memset(k, 0, sizeof(*k));
+	ovs_tun_flags_zero(k);
+	k->tun_id = tun->tun_id;
+	if (tun->proto == AF_INET6) {
+		k->u.ipv6.src = tun->u.ipv6.src;
+		k->u.ipv6.dst = tun->u.ipv6.dst;
+	} else {
+		k->u.ipv4.src = tun->u.ipv4.src;
+		k->u.ipv4.dst = tun->u.ipv4.dst;
+	}
+	k->tos = tun->tos;
+	k->ttl = tun->ttl;
+	k->tp_src = tun->tp_src;
+	k->tp_dst = tun->tp_dst;
+	for (i = 0; i < ARRAY_SIZE(tun_flag_map); i++)
+		if (tun->flags & tun_flag_map[i].ovs)
+			ovs_tun_flag_set(k, tun_flag_map[i].bit);
+
+	info->options_len = tun->opts_len;
+	if (tun->opts_len)
+		memcpy(ip_tunnel_info_opts(info), opts, tun->opts_len);
+}
+
 /**
  * ovs_flow_key_extract - fill a flow key from a packet received on a vport.
  * @input_vport: the vport the packet arrived on; its port number becomes
  *	the key's in_port.
+ * @tun_info: receive-side tunnel metadata of the packet (the metadata dst
+ *	a collect_md tunnel device attached), or NULL; it becomes the key's
+ *	tunnel and options.
  * @skb: the packet, skb->data at the Ethernet header.  Its headers are
  *	made linear as far as the key needs them, an in-band outer VLAN tag
  *	becomes the accelerated tag, and its MAC, network and transport
  *	header offsets and protocol are set (see key_extract()).
- * @key: zeroed, then filled with the packet's metadata (priority, mark,
- *	in_port; recirc_id and dp_hash 0), headers, and conntrack state of
- *	any connection the skb already carries (ovs_ct_fill_key()).
+ * @key: zeroed (except option bytes past the tunnel's opts_len, which
+ *	are never significant), then filled with the packet's metadata
+ *	(tunnel, priority, mark, in_port; recirc_id and dp_hash 0), headers,
+ *	and conntrack state of any connection the skb already carries
+ *	(ovs_ct_fill_key()).
  *
  * Matches ovs_flow_key_extract() of the in-tree datapath for Ethernet
- * ports without tunnel metadata.
+ * ports.
  * Context: softirq or BH-disabled process context; does not sleep.
  * Return: 0; -EINVAL for a frame shorter than an Ethernet header; -ENOMEM
  * when pulling or unsharing headers failed.  Truncated or malformed upper
  * headers are not errors.
  */
 int ovs_flow_key_extract(const struct vport *input_vport,
+			 const struct ip_tunnel_info *tun_info,
 			 struct sk_buff *skb, struct sw_flow_key *key)
 {
 	int err;
 
-	memset(key, 0, sizeof(*key));
+	BUILD_BUG_ON(IP_TUNNEL_OPTS_MAX > OVS_TUN_OPTS_MAX);
+
+	memset(key, 0, offsetof(struct sw_flow_key, tun_opts));
+	if (tun_info) {
+		ovs_flow_tun_key_from_info(&key->tun, tun_info);
+		ip_tunnel_info_opts_get(key->tun_opts, tun_info);
+	}
 	key->phy.priority = skb->priority;
 	key->phy.skb_mark = skb->mark;
 	key->phy.in_port = input_vport->port_no;
@@ -599,8 +709,11 @@ int ovs_flow_key_extract(const struct vport *input_vport,
 /**
  * ovs_flow_key_extract_userspace - key for a packet userspace executes.
  * @net: the datapath's namespace.
- * @attr: OVS_PACKET_ATTR_KEY nest; its metadata attributes (in_port,
- *	priority, skb_mark, recirc_id, dp_hash, ct_*) are applied.
+ * @attr: OVS_PACKET_ATTR_KEY nest; its metadata attributes (tunnel,
+ *	in_port, priority, skb_mark, recirc_id, dp_hash, ct_*) are applied.
+ *	The tunnel only goes into the key (for matching after recirculation
+ *	and for upcalls), not onto the packet: userspace attaches transmit
+ *	metadata with a set(tunnel()) action, as for the in-tree datapath.
  * @skb: the packet, skb->data at the Ethernet header; skb->priority and
  *	skb->mark are set from @attr, headers prepared as by
  *	ovs_flow_key_extract().

@@ -23,6 +23,7 @@
 #include <linux/skbuff.h>
 
 struct vport;
+struct ip_tunnel_info;
 
 /* Present bit kept in a key's VLAN TCI, as userspace expects (VLAN_CFI). */
 #define OVS_VLAN_PRESENT	htons(0x1000)
@@ -35,6 +36,62 @@ struct vport;
 struct ovs_vlan {
 	__be16 tpid;
 	__be16 tci;
+};
+
+/* Longest tunnel option block a key holds (ip_tunnel_info.options_len). */
+#define OVS_TUN_OPTS_MAX	255
+
+/*
+ * Tunnel flags as the flow key keeps them: the ones OVS_TUNNEL_KEY_ATTR_*
+ * can express, independent of how the running kernel represents
+ * ip_tunnel_key.tun_flags.  OVS_TNL_F_CRIT_OPT is internal: it is set on
+ * received keys and on prepared set(tunnel()) actions whose Geneve options
+ * include a critical one, and is never matched or sent to userspace.
+ */
+#define OVS_TNL_F_KEY		BIT(0)	/* tun_id is present */
+#define OVS_TNL_F_DONT_FRAGMENT	BIT(1)
+#define OVS_TNL_F_CSUM		BIT(2)
+#define OVS_TNL_F_OAM		BIT(3)
+#define OVS_TNL_F_GENEVE_OPT	BIT(4)	/* options are Geneve TLVs */
+#define OVS_TNL_F_VXLAN_OPT	BIT(5)	/* options are struct vxlan_metadata */
+#define OVS_TNL_F_ERSPAN_OPT	BIT(6)	/* options are struct erspan_metadata */
+#define OVS_TNL_F_CRIT_OPT	BIT(7)	/* a Geneve option is critical */
+
+/**
+ * struct ovs_tun_key - outer (encapsulating) tunnel header of a packet.
+ * @tun_id: tunnel id (VNI, GRE key...), network order; see %OVS_TNL_F_KEY.
+ * @u: outer IPv4 or IPv6 source and destination, per @proto; the unused
+ *	tail of the union is zero.
+ * @tp_src: outer UDP source port, network order, 0 if none.
+ * @tp_dst: outer UDP destination port, network order, 0 if none.
+ * @flags: OVS_TNL_F_* bits.
+ * @tos: outer IPv4 TOS or IPv6 traffic class.
+ * @ttl: outer IPv4 TTL or IPv6 hop limit.
+ * @proto: AF_INET or AF_INET6 for a packet that came from a tunnel; 0 when
+ *	it did not (all other fields are then zero).
+ * @opts_len: bytes of option data in sw_flow_key.tun_opts (0..255).
+ * @pad: always zero.
+ */
+struct ovs_tun_key {
+	__be64 tun_id;
+	union {
+		struct {
+			__be32 src;
+			__be32 dst;
+		} ipv4;
+		struct {
+			struct in6_addr src;
+			struct in6_addr dst;
+		} ipv6;
+	} u;
+	__be16 tp_src;
+	__be16 tp_dst;
+	u16 flags;
+	u8 tos;
+	u8 ttl;
+	u8 proto;
+	u8 opts_len;
+	u8 pad[6];
 };
 
 /**
@@ -121,6 +178,14 @@ struct sw_flow_key {
 		u32 mark;
 		struct ovs_key_ct_labels labels;
 	} ct;
+	/*
+	 * Tunnel metadata, last so that a mask that does not use it (and a
+	 * tunnel without options) keeps the compared range short.  The
+	 * options start at tun_opts[0]; bytes past tun.opts_len are not
+	 * significant (a packet's key leaves them unset).
+	 */
+	struct ovs_tun_key tun;
+	u8 tun_opts[OVS_TUN_OPTS_MAX];
 } __aligned(BITS_PER_LONG / 8);
 
 #define OVS_SW_FLOW_KEY_METADATA_SIZE	\
@@ -243,6 +308,7 @@ struct sw_flow {
 /**
  * ovs_flow_key_extract - fill a flow key from a packet received on a vport.
  * @input_vport: the vport the packet arrived on (its port number is used).
+ * @tun_info: receive-side tunnel metadata the packet carries, or NULL.
  * @skb: the packet, skb->data at the Ethernet header.
  * @key: zeroed and filled.
  *
@@ -252,7 +318,25 @@ struct sw_flow {
  * that were complete.
  */
 int ovs_flow_key_extract(const struct vport *input_vport,
+			 const struct ip_tunnel_info *tun_info,
 			 struct sk_buff *skb, struct sw_flow_key *key);
+
+/**
+ * ovs_flow_tun_key_from_info - a kernel tunnel description as a key's tunnel.
+ * @tun: filled (options not copied; @tun->opts_len set).
+ * @info: the tunnel info (RX metadata or a prepared TX one).
+ */
+void ovs_flow_tun_key_from_info(struct ovs_tun_key *tun,
+				const struct ip_tunnel_info *info);
+
+/**
+ * ovs_flow_tun_key_to_info - a key's tunnel as a kernel tunnel description.
+ * @info: its key fields and options are written; mode is left alone.
+ * @tun: the tunnel (proto AF_INET or AF_INET6).
+ * @opts: @tun->opts_len bytes of options; @info must have room for them.
+ */
+void ovs_flow_tun_key_to_info(struct ip_tunnel_info *info,
+			      const struct ovs_tun_key *tun, const u8 *opts);
 
 /**
  * ovs_flow_key_extract_userspace - key for a packet userspace executes.

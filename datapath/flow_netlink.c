@@ -6,9 +6,11 @@
  * The accept/reject rules and the attributes written back in dumps and
  * upcalls follow the in-tree datapath (net/openvswitch/flow_netlink.c),
  * because ovs-vswitchd probes datapath features by installing flows and
- * compares what it reads back.  This datapath has no tunnels, MPLS, NSH,
- * IPv6 extension-header or layer-3 (Ethernet-less) packet support, so those
+ * compares what it reads back.  This datapath has no MPLS, NSH, IPv6
+ * extension-header or layer-3 (Ethernet-less) packet support, so those
  * attributes are refused where the in-tree module would act on them.
+ * Tunnel metadata (OVS_KEY_ATTR_TUNNEL) is matched, reported, and prepared
+ * for set(tunnel()) actions here.
  *
  * A key and its mask are decoded by the same code: a "side" flag says
  * whether values go to match->key or match->mask->key.  In a mask, an
@@ -23,8 +25,14 @@
 #include <linux/etherdevice.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <net/dst_metadata.h>
+#include <net/erspan.h>
+#include <net/geneve.h>
+#include <net/ip_tunnels.h>
+#include <net/ipv6.h>
 #include <net/ndisc.h>
 #include <net/netlink.h>
+#include <net/vxlan.h>
 
 #include "datapath.h"
 #include "conntrack.h"
@@ -46,9 +54,7 @@
 
 /*
  * Payload length of each OVS_KEY_ATTR_* type.  Types this datapath does
- * not implement are KEY_LEN_UNSUPPORTED; OVS_KEY_ATTR_TUNNEL is among them
- * for ovs_key_attr_len() but is let through by collect_attrs() so that an
- * all-wildcard tunnel mask can be accepted.
+ * not implement are KEY_LEN_UNSUPPORTED.
  */
 static const int key_attr_lens[OVS_KEY_ATTR_MAX + 1] = {
 	[OVS_KEY_ATTR_UNSPEC]		= KEY_LEN_UNSUPPORTED,
@@ -67,7 +73,7 @@ static const int key_attr_lens[OVS_KEY_ATTR_MAX + 1] = {
 	[OVS_KEY_ATTR_ARP]		= sizeof(struct ovs_key_arp),
 	[OVS_KEY_ATTR_ND]		= sizeof(struct ovs_key_nd),
 	[OVS_KEY_ATTR_SKB_MARK]		= sizeof(u32),
-	[OVS_KEY_ATTR_TUNNEL]		= KEY_LEN_UNSUPPORTED,
+	[OVS_KEY_ATTR_TUNNEL]		= KEY_LEN_FLEXIBLE,
 	[OVS_KEY_ATTR_SCTP]		= sizeof(struct ovs_key_sctp),
 	[OVS_KEY_ATTR_TCP_FLAGS]	= sizeof(__be16),
 	[OVS_KEY_ATTR_DP_HASH]		= sizeof(u32),
@@ -86,7 +92,7 @@ static const int key_attr_lens[OVS_KEY_ATTR_MAX + 1] = {
 	[OVS_KEY_ATTR_IPV6_EXTHDRS]	= KEY_LEN_UNSUPPORTED,
 };
 
-/* Payload length of each OVS_TUNNEL_KEY_ATTR_* type (masks only). */
+/* Payload length of each OVS_TUNNEL_KEY_ATTR_* type. */
 static const int tun_attr_lens[OVS_TUNNEL_KEY_ATTR_MAX + 1] = {
 	[OVS_TUNNEL_KEY_ATTR_ID]		= sizeof(u64),
 	[OVS_TUNNEL_KEY_ATTR_IPV4_SRC]		= sizeof(u32),
@@ -102,7 +108,7 @@ static const int tun_attr_lens[OVS_TUNNEL_KEY_ATTR_MAX + 1] = {
 	[OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS]	= KEY_LEN_FLEXIBLE,
 	[OVS_TUNNEL_KEY_ATTR_IPV6_SRC]		= sizeof(struct in6_addr),
 	[OVS_TUNNEL_KEY_ATTR_IPV6_DST]		= sizeof(struct in6_addr),
-	[OVS_TUNNEL_KEY_ATTR_PAD]		= KEY_LEN_UNSUPPORTED,
+	[OVS_TUNNEL_KEY_ATTR_PAD]		= 0,
 	[OVS_TUNNEL_KEY_ATTR_ERSPAN_OPTS]	= KEY_LEN_FLEXIBLE,
 	[OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE]	= 0,
 };
@@ -205,9 +211,7 @@ static int collect_attrs(const struct nlattr *nest, struct key_attr_set *set,
 		}
 
 		want = key_attr_lens[type];
-		if (type == OVS_KEY_ATTR_TUNNEL) {
-			want = KEY_LEN_FLEXIBLE;
-		} else if (want == KEY_LEN_UNSUPPORTED) {
+		if (want == KEY_LEN_UNSUPPORTED) {
 			OVS_NLERR(log, "Key attribute type %d is not supported",
 				  type);
 			return -EINVAL;
@@ -351,18 +355,140 @@ static int parse_vlan_layers(struct sw_flow_match *match,
 	return 0;
 }
 
-/* ---- tunnel masks ---- */
+/* ---- tunnel metadata ---- */
 
-/* A tunnel mask is acceptable if it wildcards everything. */
-static int check_tunnel_mask(const struct nlattr *nest, bool log)
+/* Store @len option bytes at the start of tun_opts in the key or mask. */
+static void store_tun_opts(struct sw_flow_match *match, const void *data,
+			   int len, bool is_mask)
 {
+	if (len)
+		match_store(match, offsetof(struct sw_flow_key, tun_opts),
+			    data, len, is_mask);
+}
+
+/*
+ * Record the options' length: the key's own length, or in a mask an exact
+ * match on it (so that a packet with more or fewer options never matches).
+ * A mask must describe exactly as many option bytes as its key.
+ */
+static int put_tun_opts_len(struct sw_flow_match *match, int len,
+			    const char *what, bool is_mask, bool log)
+{
+	if (len > OVS_TUN_OPTS_MAX) {
+		OVS_NLERR(log, "%s options are %d bytes, max %d",
+			  what, len, OVS_TUN_OPTS_MAX);
+		return -EINVAL;
+	}
+	if (!is_mask) {
+		MATCH_SET(match, tun.opts_len, len, false);
+		return 0;
+	}
+	if (match->key->tun.opts_len != len) {
+		OVS_NLERR(log, "%s option mask is %d bytes, the key's options %d",
+			  what, len, match->key->tun.opts_len);
+		return -EINVAL;
+	}
+	MATCH_SET(match, tun.opts_len, 0xff, true);
+	return 0;
+}
+
+/* OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS: TLVs in whole 4-byte words. */
+static int parse_geneve_opts(struct sw_flow_match *match,
+			     const struct nlattr *a, bool is_mask, bool log)
+{
+	int len = nla_len(a);
+	int err;
+
+	if (len % 4) {
+		OVS_NLERR(log, "Geneve options length %d is not a multiple of 4",
+			  len);
+		return -EINVAL;
+	}
+	err = put_tun_opts_len(match, len, "Geneve", is_mask, log);
+	if (err)
+		return err;
+	store_tun_opts(match, nla_data(a), len, is_mask);
+	return 0;
+}
+
+/*
+ * OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS: nested OVS_VXLAN_EXT_GBP (u32), kept as
+ * the struct vxlan_metadata the vxlan driver exchanges.
+ */
+static int parse_vxlan_opts(struct sw_flow_match *match,
+			    const struct nlattr *attr, bool is_mask, bool log)
+{
+	struct vxlan_metadata md = {};
 	const struct nlattr *a;
-	int rem;
+	int rem, err;
+
+	nla_for_each_nested(a, attr, rem) {
+		if (nla_type(a) != OVS_VXLAN_EXT_GBP) {
+			OVS_NLERR(log, "Unknown VXLAN extension %d",
+				  nla_type(a));
+			return -EINVAL;
+		}
+		if (nla_len(a) != sizeof(u32)) {
+			OVS_NLERR(log, "VXLAN GBP has length %d, expected %zu",
+				  nla_len(a), sizeof(u32));
+			return -EINVAL;
+		}
+		md.gbp = nla_get_u32(a);
+	}
+	if (rem) {
+		OVS_NLERR(log, "VXLAN options have %d trailing bytes", rem);
+		return -EINVAL;
+	}
+
+	err = put_tun_opts_len(match, sizeof(md), "VXLAN", is_mask, log);
+	if (err)
+		return err;
+	store_tun_opts(match, &md, sizeof(md), is_mask);
+	return 0;
+}
+
+/* OVS_TUNNEL_KEY_ATTR_ERSPAN_OPTS: a struct erspan_metadata, opaque here. */
+static int parse_erspan_opts(struct sw_flow_match *match,
+			     const struct nlattr *a, bool is_mask, bool log)
+{
+	int len = nla_len(a);
+	int err;
+
+	if (!is_mask && len < (int)sizeof(struct erspan_metadata)) {
+		OVS_NLERR(log, "ERSPAN options are %d bytes, need %zu",
+			  len, sizeof(struct erspan_metadata));
+		return -EINVAL;
+	}
+	err = put_tun_opts_len(match, len, "ERSPAN", is_mask, log);
+	if (err)
+		return err;
+	store_tun_opts(match, nla_data(a), len, is_mask);
+	return 0;
+}
+
+/*
+ * Decode an OVS_KEY_ATTR_TUNNEL nest into the tunnel part of the key or of
+ * the mask.  As in the in-tree datapath, a flag attribute or a tunnel id
+ * present in a mask makes the corresponding flag significant whatever the
+ * id's mask value, and any tunnel mask makes the tunnel's presence and
+ * address family significant.  A key needs a destination (or the IPv4
+ * bridge-mode marker with nothing but an id) and a TTL.
+ * Return: the OVS_TUNNEL_KEY_ATTR_* type of the options (0 when none), or
+ * -EINVAL.
+ */
+static int parse_tunnel(struct sw_flow_match *match, const struct nlattr *nest,
+			bool is_mask, bool log)
+{
+	bool ttl = false, ipv4 = false, ipv6 = false, bridge = false;
+	const struct ovs_tun_key *tun = &match->key->tun;
+	const struct nlattr *a;
+	int opts_type = 0;
+	u16 flags = 0;
+	int rem, err;
 
 	nla_for_each_nested(a, nest, rem) {
 		int type = nla_type(a);
-		const struct nlattr *ext;
-		int want, erem;
+		int want;
 
 		if (type > OVS_TUNNEL_KEY_ATTR_MAX ||
 		    tun_attr_lens[type] == KEY_LEN_UNSUPPORTED) {
@@ -376,44 +502,228 @@ static int check_tunnel_mask(const struct nlattr *nest, bool log)
 			return -EINVAL;
 		}
 
+		err = 0;
 		switch (type) {
+		case OVS_TUNNEL_KEY_ATTR_ID:
+			MATCH_SET(match, tun.tun_id, nla_get_be64(a), is_mask);
+			flags |= OVS_TNL_F_KEY;
+			break;
+		case OVS_TUNNEL_KEY_ATTR_IPV4_SRC:
+			MATCH_SET(match, tun.u.ipv4.src, nla_get_in_addr(a),
+				  is_mask);
+			ipv4 = true;
+			break;
+		case OVS_TUNNEL_KEY_ATTR_IPV4_DST:
+			MATCH_SET(match, tun.u.ipv4.dst, nla_get_in_addr(a),
+				  is_mask);
+			ipv4 = true;
+			break;
+		case OVS_TUNNEL_KEY_ATTR_IPV6_SRC:
+			MATCH_SET(match, tun.u.ipv6.src, nla_get_in6_addr(a),
+				  is_mask);
+			ipv6 = true;
+			break;
+		case OVS_TUNNEL_KEY_ATTR_IPV6_DST:
+			MATCH_SET(match, tun.u.ipv6.dst, nla_get_in6_addr(a),
+				  is_mask);
+			ipv6 = true;
+			break;
+		case OVS_TUNNEL_KEY_ATTR_TOS:
+			MATCH_SET(match, tun.tos, nla_get_u8(a), is_mask);
+			break;
+		case OVS_TUNNEL_KEY_ATTR_TTL:
+			MATCH_SET(match, tun.ttl, nla_get_u8(a), is_mask);
+			ttl = true;
+			break;
 		case OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT:
+			flags |= OVS_TNL_F_DONT_FRAGMENT;
+			break;
 		case OVS_TUNNEL_KEY_ATTR_CSUM:
+			flags |= OVS_TNL_F_CSUM;
+			break;
 		case OVS_TUNNEL_KEY_ATTR_OAM:
-		case OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE:
-			OVS_NLERR(log, "Tunnel flag %d in a mask: tunnels are not supported",
-				  type);
-			return -EINVAL;
+			flags |= OVS_TNL_F_OAM;
+			break;
+		case OVS_TUNNEL_KEY_ATTR_TP_SRC:
+			MATCH_SET(match, tun.tp_src, nla_get_be16(a), is_mask);
+			break;
+		case OVS_TUNNEL_KEY_ATTR_TP_DST:
+			MATCH_SET(match, tun.tp_dst, nla_get_be16(a), is_mask);
+			break;
+		case OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS:
 		case OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS:
-			nla_for_each_nested(ext, a, erem) {
-				if (nla_type(ext) != OVS_VXLAN_EXT_GBP ||
-				    nla_len(ext) != sizeof(u32) ||
-				    nla_get_u32(ext)) {
-					OVS_NLERR(log, "Tunnels are not supported (VXLAN mask)");
-					return -EINVAL;
-				}
-			}
-			if (erem) {
-				OVS_NLERR(log, "VXLAN options have %d trailing bytes",
-					  erem);
+		case OVS_TUNNEL_KEY_ATTR_ERSPAN_OPTS:
+			if (opts_type) {
+				OVS_NLERR(log, "Tunnel has more than one option block");
 				return -EINVAL;
 			}
+			opts_type = type;
+			if (type == OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS) {
+				err = parse_geneve_opts(match, a, is_mask, log);
+				flags |= OVS_TNL_F_GENEVE_OPT;
+			} else if (type == OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS) {
+				err = parse_vxlan_opts(match, a, is_mask, log);
+				flags |= OVS_TNL_F_VXLAN_OPT;
+			} else {
+				err = parse_erspan_opts(match, a, is_mask, log);
+				flags |= OVS_TNL_F_ERSPAN_OPT;
+			}
+			break;
+		case OVS_TUNNEL_KEY_ATTR_PAD:
+			break;
+		case OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE:
+			bridge = true;
+			ipv4 = true;
 			break;
 		default:
-			if (!bytes_all_zero(nla_data(a), nla_len(a))) {
-				OVS_NLERR(log, "Tunnels are not supported (attr %d masked)",
-					  type);
-				return -EINVAL;
-			}
-			break;
+			OVS_NLERR(log, "Unknown tunnel attribute %d", type);
+			return -EINVAL;
 		}
+		if (err)
+			return err;
 	}
 
 	if (rem) {
 		OVS_NLERR(log, "Tunnel nest has %d trailing bytes", rem);
 		return -EINVAL;
 	}
+	if (ipv4 && ipv6) {
+		OVS_NLERR(log, "Tunnel mixes IPv4 and IPv6 addresses");
+		return -EINVAL;
+	}
+
+	MATCH_SET(match, tun.flags, flags, is_mask);
+	MATCH_SET(match, tun.proto,
+		  is_mask ? 0xff : (ipv6 ? AF_INET6 : AF_INET), is_mask);
+	if (is_mask)
+		return opts_type;
+
+	if (!ipv4 && !ipv6) {
+		OVS_NLERR(log, "Tunnel destination address missing");
+		return -EINVAL;
+	}
+	if (bridge) {
+		if (tun->u.ipv4.src || tun->u.ipv4.dst || tun->tp_src ||
+		    tun->tp_dst || tun->ttl || tun->tos ||
+		    (flags & ~OVS_TNL_F_KEY)) {
+			OVS_NLERR(log, "IPv4 bridge-mode tunnel info may only carry an id");
+			return -EINVAL;
+		}
+		return opts_type;
+	}
+	if (ipv4 && !tun->u.ipv4.dst) {
+		OVS_NLERR(log, "IPv4 tunnel destination is zero");
+		return -EINVAL;
+	}
+	if (ipv6 && ipv6_addr_any(&tun->u.ipv6.dst)) {
+		OVS_NLERR(log, "IPv6 tunnel destination is zero");
+		return -EINVAL;
+	}
+	if (!ttl) {
+		OVS_NLERR(log, "Tunnel TTL missing");
+		return -EINVAL;
+	}
+	return opts_type;
+}
+
+/*
+ * Walk Geneve TLVs (RFC 8926 section 3.5): each a 4-byte header whose low 5
+ * bits of the fourth byte give the data length in 4-byte words.  Sets
+ * *@crit when an option type has the critical bit.
+ */
+static int check_geneve_tlvs(const u8 *opts, int len, bool *crit, bool log)
+{
+	*crit = false;
+	while (len > 0) {
+		int opt_len;
+
+		if (len < 4) {
+			OVS_NLERR(log, "Geneve option header truncated");
+			return -EINVAL;
+		}
+		opt_len = 4 + (opts[3] & 0x1f) * 4;
+		if (opt_len > len) {
+			OVS_NLERR(log, "Geneve option overruns the option block");
+			return -EINVAL;
+		}
+		if (opts[2] & GENEVE_CRIT_OPT_TYPE)
+			*crit = true;
+		opts += opt_len;
+		len -= opt_len;
+	}
 	return 0;
+}
+
+/**
+ * ovs_nla_get_tunnel_dst - prepare the metadata of a set(tunnel()) action.
+ * @attr: the OVS_KEY_ATTR_TUNNEL attribute of the action.
+ * @mdp: receives a new transmit metadata dst holding the tunnel (one
+ *	reference, owned by the caller; release it with dst_release()).
+ * @log: log errors.
+ *
+ * The nest is validated as a flow key's tunnel is (destination and TTL
+ * required); Geneve options must also be well-formed TLVs, and a critical
+ * one sets the critical-options flag.  The dst is in TX mode, with the
+ * IPv6 mode bit for an IPv6 tunnel and the bridge mode bit for an IPv4
+ * tunnel without destination, as the in-tree datapath builds it.
+ * Context: process context (GFP_KERNEL).
+ * Return: 0, -EINVAL or -ENOMEM.
+ */
+int ovs_nla_get_tunnel_dst(const struct nlattr *attr,
+			   struct metadata_dst **mdp, bool log)
+{
+	struct sw_flow_match match;
+	struct ip_tunnel_info *info;
+	struct metadata_dst *md;
+	struct sw_flow_key *key;
+	int opts_type, err;
+	bool crit;
+
+	key = kmalloc(sizeof(*key), GFP_KERNEL);
+	if (!key)
+		return -ENOMEM;
+	ovs_match_init(&match, key, true, NULL);
+
+	opts_type = parse_tunnel(&match, attr, false, log);
+	if (opts_type < 0) {
+		err = opts_type;
+		goto out;
+	}
+	if (opts_type == OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS) {
+		err = check_geneve_tlvs(key->tun_opts, key->tun.opts_len,
+					&crit, log);
+		if (err)
+			goto out;
+		if (crit)
+			key->tun.flags |= OVS_TNL_F_CRIT_OPT;
+	}
+
+	err = -ENOMEM;
+	md = metadata_dst_alloc(key->tun.opts_len, METADATA_IP_TUNNEL,
+				GFP_KERNEL);
+	if (!md)
+		goto out;
+	info = &md->u.tun_info;
+#ifdef CONFIG_DST_CACHE
+	err = dst_cache_init(&info->dst_cache, GFP_KERNEL);
+	if (err) {
+		dst_release(&md->dst);
+		goto out;
+	}
+#endif
+
+	ovs_flow_tun_key_to_info(info, &key->tun, key->tun_opts);
+	info->mode = IP_TUNNEL_INFO_TX;
+	if (key->tun.proto == AF_INET6)
+		info->mode |= IP_TUNNEL_INFO_IPV6;
+	else if (!key->tun.u.ipv4.dst)
+		info->mode |= IP_TUNNEL_INFO_BRIDGE;
+
+	*mdp = md;
+	err = 0;
+out:
+	kfree(key);
+	return err;
 }
 
 /* ---- metadata ---- */
@@ -480,12 +790,11 @@ static int parse_metadata(struct net *net, struct sw_flow_match *match,
 	}
 
 	if (attr_present(set, OVS_KEY_ATTR_TUNNEL)) {
-		if (!is_mask) {
-			OVS_NLERR(log, "Tunnel keys are not supported");
-			return -EINVAL;
-		}
-		if (check_tunnel_mask(a[OVS_KEY_ATTR_TUNNEL], log))
-			return -EINVAL;
+		int err = parse_tunnel(match, a[OVS_KEY_ATTR_TUNNEL], is_mask,
+				       log);
+
+		if (err < 0)
+			return err;
 		attr_consume(set, OVS_KEY_ATTR_TUNNEL);
 	}
 
@@ -925,10 +1234,27 @@ static bool match_is_consistent(const struct sw_flow_match *match,
 
 /* ---- exact masks ---- */
 
+/* Every payload byte of a tunnel nest's attributes becomes 0xff. */
+static void fill_exact_tunnel_mask(struct nlattr *nest)
+{
+	struct nlattr *nla, *ext;
+	int rem, erem;
+
+	nla_for_each_nested(nla, nest, rem) {
+		if (nla_type(nla) != OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS) {
+			memset(nla_data(nla), 0xff, nla_len(nla));
+			continue;
+		}
+		nla_for_each_nested(ext, nla, erem)
+			memset(nla_data(ext), 0xff, nla_len(ext));
+	}
+}
+
 /*
  * Turn a copy of a key nest into the matching exact mask: every payload
- * byte becomes 0xff (nested ENCAPs recursively), except that ct_state only
- * covers the states this datapath produces.
+ * byte becomes 0xff (nested ENCAPs, the tunnel nest and its VXLAN options
+ * recursively, keeping their attribute headers), except that ct_state
+ * only covers the states this datapath produces.
  */
 static void fill_exact_mask(struct nlattr *nest, int depth)
 {
@@ -940,6 +1266,10 @@ static void fill_exact_mask(struct nlattr *nest, int depth)
 
 		if (type == OVS_KEY_ATTR_ENCAP && depth < 4) {
 			fill_exact_mask(nla, depth + 1);
+			continue;
+		}
+		if (type == OVS_KEY_ATTR_TUNNEL) {
+			fill_exact_tunnel_mask(nla);
 			continue;
 		}
 
@@ -962,9 +1292,9 @@ static void fill_exact_mask(struct nlattr *nest, int depth)
  *	mask with all bits set, VLAN/ENCAP logic included).
  * @log: log errors (false for OVS_FLOW_ATTR_PROBE requests).
  *
- * Accept/reject behaviour follows the in-tree datapath, with tunnels, MPLS,
- * NSH, ND extensions, IPv6 extension headers, layer-3 packets and NAT
- * ct_states refused.
+ * Accept/reject behaviour follows the in-tree datapath, with MPLS, NSH,
+ * ND extensions, IPv6 extension headers, layer-3 packets and NAT ct_states
+ * refused.
  *
  * Context: process context (may allocate with GFP_KERNEL).
  * Return: 0; -EINVAL for malformed, inconsistent or unsupported attributes;
@@ -1005,6 +1335,20 @@ int ovs_nla_get_match(struct net *net, struct sw_flow_match *match,
 				return -ENOMEM;
 			fill_exact_mask(exact_mask, 0);
 			nla_mask = exact_mask;
+
+			/*
+			 * Userspace leaves zero tunnel fields out of a key;
+			 * they are matched exactly all the same (the option
+			 * length only when options were given).
+			 */
+			if (match->key->tun.proto) {
+				struct ovs_tun_key ones;
+
+				memset(&ones, 0xff, sizeof(ones));
+				ones.opts_len = 0;
+				memset(ones.pad, 0, sizeof(ones.pad));
+				MATCH_SET(match, tun, ones, true);
+			}
 		}
 
 		memset(&set, 0, sizeof(set));
@@ -1036,14 +1380,14 @@ out:
  * ovs_nla_get_flow_metadata - parse only the metadata attributes of a key.
  * @net: the namespace.
  * @attr: a key nest (OVS_PACKET_ATTR_KEY).
- * @key: receives priority, in_port (DP_MAX_PORTS, i.e. none, when
- *	absent), skb_mark, dp_hash, recirc_id and the ct fields; the caller
- *	zeroed it.
+ * @key: receives the tunnel (OVS_KEY_ATTR_TUNNEL, validated as in a flow
+ *	key), priority, in_port (DP_MAX_PORTS, i.e. none, when absent),
+ *	skb_mark, dp_hash, recirc_id and the ct fields; the caller zeroed it.
  * @log: log errors.
  *
  * Every attribute is checked for type, length and duplicates; packet
  * header attributes are then ignored (the headers come from the packet).
- * Tunnel metadata and layer-3 packets are refused.  A ct attribute the
+ * Layer-3 packets are refused.  A ct attribute the
  * namespace cannot use is ignored, as in the in-tree datapath.
  *
  * Context: any.
@@ -1081,6 +1425,144 @@ int ovs_nla_get_flow_metadata(struct net *net, const struct nlattr *attr,
 }
 
 /* ---- serialisation ---- */
+
+/*
+ * The OVS_TUNNEL_KEY_ATTR_* of a tunnel, in the in-tree datapath's order.
+ * @out holds the values (a key's tunnel, or a mask's), @af the address
+ * family and @opts_len the option length of the key they belong to.  The
+ * id is written when @out has the key flag; bridge-mode (transmit) info
+ * has nothing but the id and the bridge marker; zero addresses, TOS and
+ * ports are left out, the TTL never is.  Options are written in the form
+ * @out's option flag names.
+ */
+static int put_tun_attrs(struct sk_buff *skb, const struct ovs_tun_key *out,
+			 const u8 *opts, int opts_len, u8 af, u8 mode)
+{
+	if ((out->flags & OVS_TNL_F_KEY) &&
+	    nla_put_be64(skb, OVS_TUNNEL_KEY_ATTR_ID, out->tun_id,
+			 OVS_TUNNEL_KEY_ATTR_PAD))
+		return -EMSGSIZE;
+
+	if (mode & IP_TUNNEL_INFO_BRIDGE)
+		return nla_put_flag(skb, OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE) ?
+		       -EMSGSIZE : 0;
+
+	if (af == AF_INET) {
+		if (out->u.ipv4.src &&
+		    nla_put_in_addr(skb, OVS_TUNNEL_KEY_ATTR_IPV4_SRC,
+				    out->u.ipv4.src))
+			return -EMSGSIZE;
+		if (out->u.ipv4.dst &&
+		    nla_put_in_addr(skb, OVS_TUNNEL_KEY_ATTR_IPV4_DST,
+				    out->u.ipv4.dst))
+			return -EMSGSIZE;
+	} else if (af == AF_INET6) {
+		if (!ipv6_addr_any(&out->u.ipv6.src) &&
+		    nla_put_in6_addr(skb, OVS_TUNNEL_KEY_ATTR_IPV6_SRC,
+				     &out->u.ipv6.src))
+			return -EMSGSIZE;
+		if (!ipv6_addr_any(&out->u.ipv6.dst) &&
+		    nla_put_in6_addr(skb, OVS_TUNNEL_KEY_ATTR_IPV6_DST,
+				     &out->u.ipv6.dst))
+			return -EMSGSIZE;
+	}
+
+	if (out->tos && nla_put_u8(skb, OVS_TUNNEL_KEY_ATTR_TOS, out->tos))
+		return -EMSGSIZE;
+	if (nla_put_u8(skb, OVS_TUNNEL_KEY_ATTR_TTL, out->ttl))
+		return -EMSGSIZE;
+	if ((out->flags & OVS_TNL_F_DONT_FRAGMENT) &&
+	    nla_put_flag(skb, OVS_TUNNEL_KEY_ATTR_DONT_FRAGMENT))
+		return -EMSGSIZE;
+	if ((out->flags & OVS_TNL_F_CSUM) &&
+	    nla_put_flag(skb, OVS_TUNNEL_KEY_ATTR_CSUM))
+		return -EMSGSIZE;
+	if (out->tp_src &&
+	    nla_put_be16(skb, OVS_TUNNEL_KEY_ATTR_TP_SRC, out->tp_src))
+		return -EMSGSIZE;
+	if (out->tp_dst &&
+	    nla_put_be16(skb, OVS_TUNNEL_KEY_ATTR_TP_DST, out->tp_dst))
+		return -EMSGSIZE;
+	if ((out->flags & OVS_TNL_F_OAM) &&
+	    nla_put_flag(skb, OVS_TUNNEL_KEY_ATTR_OAM))
+		return -EMSGSIZE;
+
+	if (!opts_len)
+		return 0;
+	if (out->flags & OVS_TNL_F_GENEVE_OPT)
+		return nla_put(skb, OVS_TUNNEL_KEY_ATTR_GENEVE_OPTS, opts_len,
+			       opts) ? -EMSGSIZE : 0;
+	if (out->flags & OVS_TNL_F_VXLAN_OPT) {
+		struct vxlan_metadata md = {};
+		struct nlattr *nest;
+
+		memcpy(&md, opts, min_t(int, opts_len, sizeof(md)));
+		nest = nla_nest_start_noflag(skb,
+					     OVS_TUNNEL_KEY_ATTR_VXLAN_OPTS);
+		if (!nest || nla_put_u32(skb, OVS_VXLAN_EXT_GBP, md.gbp))
+			return -EMSGSIZE;
+		nla_nest_end(skb, nest);
+		return 0;
+	}
+	if (out->flags & OVS_TNL_F_ERSPAN_OPT)
+		return nla_put(skb, OVS_TUNNEL_KEY_ATTR_ERSPAN_OPTS, opts_len,
+			       opts) ? -EMSGSIZE : 0;
+	return 0;
+}
+
+/* OVS_KEY_ATTR_TUNNEL of a key or mask (see put_tun_attrs()). */
+static int put_key_tunnel(const struct sw_flow_key *swkey,
+			  const struct sw_flow_key *out, struct sk_buff *skb)
+{
+	struct nlattr *nest;
+
+	nest = nla_nest_start_noflag(skb, OVS_KEY_ATTR_TUNNEL);
+	if (!nest)
+		return -EMSGSIZE;
+	if (put_tun_attrs(skb, &out->tun, out->tun_opts, swkey->tun.opts_len,
+			  swkey->tun.proto, 0)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/**
+ * ovs_nla_put_tunnel_info - serialise kernel tunnel info as a nest of
+ * OVS_TUNNEL_KEY_ATTR_*.
+ * @skb: the message being built.
+ * @attrtype: type of the nest: OVS_KEY_ATTR_TUNNEL inside a set() action,
+ *	OVS_PACKET_ATTR_EGRESS_TUN_KEY in an upcall.
+ * @info: the tunnel: a prepared set(tunnel()) action's metadata or a
+ *	port's egress tunnel metadata.
+ *
+ * Writes what userspace gave for the action: the same attributes, in the
+ * in-tree datapath's order, as ovs_nla_put_key() writes for a key's tunnel,
+ * plus OVS_TUNNEL_KEY_ATTR_IPV4_INFO_BRIDGE (and only the id) for
+ * bridge-mode info.
+ * Context: any.
+ * Return: 0 or -EMSGSIZE (nothing is left in @skb).
+ */
+int ovs_nla_put_tunnel_info(struct sk_buff *skb, int attrtype,
+			    const struct ip_tunnel_info *info)
+{
+	struct ovs_tun_key tun;
+	struct nlattr *nest;
+
+	ovs_flow_tun_key_from_info(&tun, info);
+	nest = nla_nest_start_noflag(skb, attrtype);
+	if (!nest)
+		return -EMSGSIZE;
+	if (put_tun_attrs(skb, &tun,
+			  ip_tunnel_info_opts((struct ip_tunnel_info *)info),
+			  info->options_len, tun.proto, info->mode)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
 
 static int put_vlan_tag(struct sk_buff *skb, const struct ovs_vlan *tag,
 			bool is_mask)
@@ -1227,6 +1709,10 @@ static int put_key_attrs(const struct sw_flow_key *swkey,
 	    nla_put_u32(skb, OVS_KEY_ATTR_PRIORITY, out->phy.priority))
 		return -EMSGSIZE;
 
+	/* Masks always describe the tunnel, if only to say "none". */
+	if ((swkey->tun.proto || is_mask) && put_key_tunnel(swkey, out, skb))
+		return -EMSGSIZE;
+
 	/*
 	 * A key without input port (DP_MAX_PORTS) has no IN_PORT; its mask
 	 * has one only when it is exact.  Masks carry all-ones upper bits,
@@ -1325,7 +1811,8 @@ close:
  * @skb: message being built.
  *
  * Attributes come in the in-tree datapath's order: RECIRC_ID, DP_HASH,
- * PRIORITY, IN_PORT, SKB_MARK, the ct fields (ovs_ct_put_key()), ETHERNET,
+ * PRIORITY, TUNNEL (for a key from a tunnel, and always in a mask),
+ * IN_PORT, SKB_MARK, the ct fields (ovs_ct_put_key()), ETHERNET,
  * VLAN tags with ENCAP nests, ETHERTYPE, then L3 and L4.
  *
  * Context: any (no allocation besides @skb's tailroom).
@@ -1499,10 +1986,36 @@ void ovs_match_init(struct sw_flow_match *match, struct sw_flow_key *key,
 }
 
 /**
+ * ovs_tun_key_attr_size - upper bound of a tunnel nest's payload.
+ *
+ * Counts every OVS_TUNNEL_KEY_ATTR_* put_tun_attrs() can emit: the id
+ * (with alignment padding), IPv6-sized addresses, TOS, TTL, the three
+ * flags, both ports and the largest option block (Geneve's; VXLAN and
+ * ERSPAN options are smaller and exclusive with it).
+ *
+ * Context: any.
+ * Return: bytes.
+ */
+size_t ovs_tun_key_attr_size(void)
+{
+	return nla_total_size_64bit(8)	/* ID */
+	     + nla_total_size(16)	/* IPV[46]_SRC */
+	     + nla_total_size(16)	/* IPV[46]_DST */
+	     + nla_total_size(1)	/* TOS */
+	     + nla_total_size(1)	/* TTL */
+	     + nla_total_size(0)	/* DONT_FRAGMENT */
+	     + nla_total_size(0)	/* CSUM */
+	     + nla_total_size(0)	/* OAM */
+	     + nla_total_size(OVS_TUN_OPTS_MAX)	/* GENEVE_OPTS */
+	     + nla_total_size(2)	/* TP_SRC */
+	     + nla_total_size(2);	/* TP_DST */
+}
+
+/**
  * ovs_key_attr_size - upper bound of a serialised key nest's payload.
  *
  * Counts every attribute ovs_nla_put_key() can emit for one key: the
- * metadata, all ct fields (the larger original tuple), Ethernet, two VLAN
+ * tunnel nest, the metadata, all ct fields (the larger original tuple), Ethernet, two VLAN
  * tags with their ENCAP nests, the EtherType and the largest L3+L4
  * combination (IPv6 with ICMPv6 and ND).
  *
@@ -1511,7 +2024,9 @@ void ovs_match_init(struct sw_flow_match *match, struct sw_flow_key *key,
  */
 size_t ovs_key_attr_size(void)
 {
-	return nla_total_size(4)	/* RECIRC_ID */
+	return nla_total_size(0)	/* TUNNEL nest */
+	     + ovs_tun_key_attr_size()
+	     + nla_total_size(4)	/* RECIRC_ID */
 	     + nla_total_size(4)	/* DP_HASH */
 	     + nla_total_size(4)	/* PRIORITY */
 	     + nla_total_size(4)	/* IN_PORT */
@@ -1537,8 +2052,9 @@ size_t ovs_key_attr_size(void)
  *
  * Context: any.
  * Return: the fixed length; -1 for nested or variable-length attributes
- *	(OVS_KEY_ATTR_ENCAP); -2 for types out of range or not supported
- *	here (tunnel, MPLS, NSH, ND extensions, IPv6 extension headers...).
+ *	(OVS_KEY_ATTR_ENCAP, OVS_KEY_ATTR_TUNNEL); -2 for types out of range
+ *	or not supported here (MPLS, NSH, ND extensions, IPv6 extension
+ *	headers, the kernel-internal TUNNEL_INFO...).
  */
 int ovs_key_attr_len(int type)
 {

@@ -39,8 +39,8 @@ int ovs_nla_get_match(struct net *net, struct sw_flow_match *match,
 /**
  * ovs_nla_get_flow_metadata - parse only the metadata attributes of a key.
  * @net: namespace.  @attr: a key nest (OVS_PACKET_ATTR_KEY).
- * @key: its metadata fields (phy, recirc_id, ovs_flow_hash, ct_*) set;
- *	the caller zeroed it.
+ * @key: its metadata fields (tunnel, phy, recirc_id, ovs_flow_hash, ct_*)
+ *	set; the caller zeroed it.
  * @log: log errors.
  * Return: 0 or -EINVAL.
  */
@@ -112,6 +112,37 @@ u32 ovs_nla_get_ufid_flags(const struct nlattr *attr);
  * Return: bytes.
  */
 size_t ovs_key_attr_size(void);
+
+/**
+ * ovs_tun_key_attr_size - upper bound of an OVS_TUNNEL_KEY_ATTR_* nest's
+ * payload (as in OVS_KEY_ATTR_TUNNEL or OVS_PACKET_ATTR_EGRESS_TUN_KEY).
+ * Return: bytes.
+ */
+size_t ovs_tun_key_attr_size(void);
+
+struct ip_tunnel_info;
+struct metadata_dst;
+
+/**
+ * ovs_nla_get_tunnel_dst - prepare the metadata of a set(tunnel()) action.
+ * @attr: the action's OVS_KEY_ATTR_TUNNEL.
+ * @mdp: receives a new TX-mode metadata dst with one reference, which the
+ *	caller owns (dst_release() frees it).
+ * @log: log errors.
+ * Context: process context.
+ * Return: 0, -EINVAL (malformed or incomplete tunnel) or -ENOMEM.
+ */
+int ovs_nla_get_tunnel_dst(const struct nlattr *attr,
+			   struct metadata_dst **mdp, bool log);
+
+/**
+ * ovs_nla_put_tunnel_info - serialize tunnel info as a nest of
+ * OVS_TUNNEL_KEY_ATTR_* (a set(tunnel()) action's, or an egress tunnel key).
+ * @skb: the message.  @attrtype: the nest's type.  @info: the tunnel.
+ * Return: 0 or -EMSGSIZE.
+ */
+int ovs_nla_put_tunnel_info(struct sk_buff *skb, int attrtype,
+			    const struct ip_tunnel_info *info);
 
 /**
  * ovs_key_attr_len - expected payload length of a key attribute.

@@ -21,6 +21,7 @@
 #include <linux/rculist.h>
 #include <linux/slab.h>
 #include <linux/stringhash.h>
+#include <net/dst_metadata.h>
 #include <net/net_namespace.h>
 
 #include "datapath.h"
@@ -446,12 +447,17 @@ u32 ovs_vport_find_upcall_portid(const struct vport *vport, struct sk_buff *skb)
  *
  * Resets the datapath's per-packet state, scrubs packets that arrive from a
  * namespace other than the datapath's (keeping skb->mark, as the in-tree
- * datapath does), extracts the flow key and processes the packet.
+ * datapath does), extracts the flow key and processes the packet.  Receive
+ * tunnel metadata that a collect_md tunnel device (geneve, vxlan, gretap,
+ * erspan... in external mode) attached as the skb's metadata dst becomes
+ * the key's tunnel; transmit-side metadata and metadata from another
+ * namespace (dropped by the scrub) do not.
  * Context: rcu_read_lock, BH disabled.
  * Return: 0, or the key extraction error (the packet was then freed).
  */
 int ovs_vport_receive(struct vport *vport, struct sk_buff *skb)
 {
+	const struct ip_tunnel_info *tun_info;
 	struct sw_flow_key key;
 	int err;
 
@@ -465,7 +471,11 @@ int ovs_vport_receive(struct vport *vport, struct sk_buff *skb)
 		skb->mark = mark;
 	}
 
-	err = ovs_flow_key_extract(vport, skb, &key);
+	tun_info = skb_tunnel_info(skb);
+	if (tun_info && (tun_info->mode & IP_TUNNEL_INFO_TX))
+		tun_info = NULL;
+
+	err = ovs_flow_key_extract(vport, tun_info, skb, &key);
 	if (unlikely(err)) {
 		kfree_skb(skb);
 		return err;
