@@ -3,8 +3,8 @@
 #
 # Commit variants and what the datapath tells netfilter:
 #  - ct(commit,force) (datapath force_commit): a reply-direction packet
-#    replaces the entry with one
-#    whose original direction is its own (plain commit leaves it alone);
+#    replaces the entry with one whose original direction is its own
+#    (plain commit leaves it alone);
 #  - OVS_CT_ATTR_EVENTMASK: ovs-vswitchd puts its default mask (NEW,
 #    RELATED, DESTROY, MARK, LABEL) on every commit; OpenFlow cannot set
 #    another one, but "dpif/set-dp-features br0 ct_eventmask false" makes
