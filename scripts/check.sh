@@ -60,6 +60,10 @@ in_guest() {
 		*) echo "not ok $i selftests: ovs: $name # exit=$rc (${secs}s)"
 		   echo "fail $name $secs" >>"$res" ;;
 		esac
+		case $rc in
+		0|4) ;;
+		*) mkdir -p "$GUEST_OUT/logs" && cp "$log" "$GUEST_OUT/logs/" ;;
+		esac
 		reset_guest
 	done
 	echo "done" >>"$res"
@@ -144,13 +148,17 @@ res=$CHECK_OUT/results
 pass=0
 fail=0
 skip=0
+# One result line per test run, in order (a test may be named twice).
+i=0
 for t in $tests; do
+	i=$((i + 1))
 	name=$(basename "$t" .sh)
-	r=$(awk -v n="$name" '$2 == n { print $1 }' "$res" 2>/dev/null)
+	r=$(awk -v n="$i" 'NR == n && $1 != "done" { print $1, $2 }' "$res" \
+		2>/dev/null)
 	case $r in
-	ok) pass=$((pass + 1)) ;;
-	skip) skip=$((skip + 1)) ;;
-	fail) fail=$((fail + 1)) ;;
+	"ok $name") pass=$((pass + 1)) ;;
+	"skip $name") skip=$((skip + 1)) ;;
+	"fail $name") fail=$((fail + 1)) ;;
 	*)
 		fail=$((fail + 1))
 		echo "not ok - selftests: ovs: $name # no result (guest status $grc)"
@@ -160,6 +168,17 @@ done
 if [ "$grc" -ne 0 ]; then
 	echo "# check: the guest ended with status $grc (see $CHECK_OUT/console.log)"
 fi
+# The failed checks again at the end, where a truncated CI log still
+# shows them: each "not ok" line of a failed test with the diagnostics
+# that follow it.
+for l in "$CHECK_OUT"/logs/check-*.log; do
+	[ -f "$l" ] || continue
+	n=$(basename "$l" .log)
+	echo "# check: failed in ${n#check-}:"
+	awk '/^not ok/ { show = 1; shown++; print "#   " $0; next }
+	     show && /^#/ && shown <= 5 && lines++ < 40 { print "#   " $0; next }
+	     { show = 0 }' "$l"
+done
 [ "$fail" -eq 0 ] || echo "# check: logs of failed tests: $CHECK_OUT/logs/"
 echo "# check: OVS_MODULE=$OVS_MODULE, ${elapsed}s in total, output in $CHECK_OUT"
 echo "$pass passed, $fail failed, $skip skipped"

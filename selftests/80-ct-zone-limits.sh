@@ -48,6 +48,11 @@ limits() {
 	ovs-appctl dpctl/ct-get-limits "$@"
 }
 
+# Limits belong to the network namespace, not to the datapath: a run
+# before this one (or a failed one) may have left some behind.
+ovs-appctl dpctl/ct-del-limits zone=1,2 >/dev/null 2>&1
+ovs-appctl dpctl/ct-set-limits default=0 >/dev/null 2>&1
+
 check "ct-set-limits zone=1,limit=3 is accepted" \
 	ovs-appctl dpctl/ct-set-limits zone=1,limit=3
 check "ct-get-limits zone=1 reports limit 3, count 0" \
@@ -112,6 +117,8 @@ check "ct-get-limits reports default limit=0" \
 	sh -c "ovs-appctl dpctl/ct-get-limits | grep -qx 'default limit=0'"
 check "a 4th UDP connection in zone 1 passes once the limit is gone" \
 	udp_ok 1 2 10.1.1.2 6004
+
+ovs-appctl dpctl/ct-del-limits zone=2 >/dev/null 2>&1
 
 check_vswitchd_log
 done_testing

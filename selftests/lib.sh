@@ -309,6 +309,19 @@ ping_blocked() {
 	! nsx "$1" ping -q -c 2 -i 0.3 -W 1 "$2"
 }
 
+# stop_bg PID: stop a background helper started as "nsx N cmd ... &" and
+# wait for it. $! is then the subshell running nsx, whose child (ip netns
+# exec, replaced by the command) would otherwise outlive it and keep its
+# socket: a later listener on the same port would then lose datagrams to it.
+# The subshell goes first, so that it does not report its child's death
+# ("Terminated") into the helper's output file.
+stop_bg() {
+	_bg_kids=$(pgrep -P "$1")
+	kill "$1" 2>/dev/null
+	wait "$1" 2>/dev/null
+	[ -z "$_bg_kids" ] || kill $_bg_kids 2>/dev/null
+}
+
 _port=20000
 next_port() {
 	_port=$((_port + 1))
@@ -344,13 +357,11 @@ tcp_blocked() {
 	wait_for 5 sh -c "ip netns exec ns$2 ss -Hltn | grep -q ':$_port '"
 	if printf 'ping\n' | nsx "$1" timeout 5 nc -N -w 3 "$3" "$_port" \
 			>/dev/null 2>&1; then
-		kill "$_srv" 2>/dev/null
-		wait "$_srv" 2>/dev/null
+		stop_bg "$_srv"
 		echo "connection to $3 port $_port succeeded"
 		return 1
 	fi
-	kill "$_srv" 2>/dev/null
-	wait "$_srv" 2>/dev/null
+	stop_bg "$_srv"
 	if [ -s "$T/tcp.srv" ]; then
 		echo "listener received: $(cat "$T/tcp.srv")"
 		return 1
@@ -375,8 +386,7 @@ udp_ok() {
 	if grep -qx pong "$T/udp.cli"; then
 		wait_for 5 grep -qx ping "$T/udp.srv"
 	fi
-	kill "$_srv" 2>/dev/null
-	wait "$_srv" 2>/dev/null
+	stop_bg "$_srv"
 	grep -qx ping "$T/udp.srv" && grep -qx pong "$T/udp.cli" || {
 		echo "server got: $(cat "$T/udp.srv")"
 		echo "client got: $(cat "$T/udp.cli")"
@@ -394,8 +404,7 @@ udp_blocked() {
 	printf 'ping\n' >"$T/ping.in"
 	nsx "$1" timeout 3 nc -u -W 1 "$3" "$_port" <"$T/ping.in" \
 		>/dev/null 2>&1
-	kill "$_srv" 2>/dev/null
-	wait "$_srv" 2>/dev/null
+	stop_bg "$_srv"
 	if [ -s "$T/udp.srv" ]; then
 		echo "listener received: $(cat "$T/udp.srv")"
 		return 1
