@@ -58,6 +58,7 @@
 #include <net/ip6_fib.h>
 #include <net/ipv6.h>
 #include <net/ipv6_stubs.h>
+#include <net/mpls.h>
 #include <net/route.h>
 #include <net/sctp/checksum.h>
 
@@ -407,7 +408,25 @@ struct copy_ctx {
 	bool log;
 };
 
+/**
+ * struct copy_state - the packet as the actions copied so far leave it.
+ * @eth_type: its EtherType (the flow key's at the start; 0 once the last
+ *	MPLS label is popped, when no more L3 actions may follow).
+ * @vlan_tci: its outer VLAN TCI (OVS_VLAN_PRESENT set when tagged).
+ * @mpls_labels: MPLS label stack depth known to be on it.
+ *
+ * Each action list starts from its enclosing list's state at the point of
+ * the sample() or clone(); what a nested list does stays inside it, as in
+ * the in-tree datapath.
+ */
+struct copy_state {
+	__be16 eth_type;
+	__be16 vlan_tci;
+	u32 mpls_labels;
+};
+
 static int copy_action_list(const struct copy_ctx *ctx,
+			    const struct copy_state *init,
 			    const struct nlattr *actions, int len,
 			    struct sw_flow_actions **sfa, int depth);
 
@@ -451,6 +470,11 @@ static bool key_is_ip(const struct sw_flow_key *key)
 	       key->eth.type == htons(ETH_P_IPV6);
 }
 
+static bool eth_type_is_ip(__be16 type)
+{
+	return type == htons(ETH_P_IP) || type == htons(ETH_P_IPV6);
+}
+
 /* Does every 1 bit of the value lie under the mask that follows it? */
 static bool masked_value_ok(const u8 *value, int len)
 {
@@ -468,8 +492,8 @@ static bool masked_value_ok(const u8 *value, int len)
  * single key attribute it carries and @len its value length (half the
  * payload when @masked).
  */
-static int check_set(const struct copy_ctx *ctx, const struct nlattr *key_attr,
-		     int len, bool masked)
+static int check_set(const struct copy_ctx *ctx, const struct copy_state *st,
+		     const struct nlattr *key_attr, int len, bool masked)
 {
 	const struct sw_flow_key *key = ctx->key;
 	int type = nla_type(key_attr);
@@ -491,7 +515,7 @@ static int check_set(const struct copy_ctx *ctx, const struct nlattr *key_attr,
 		expect = sizeof(*v);
 		if (len != expect)
 			break;
-		if (key->eth.type != htons(ETH_P_IP)) {
+		if (st->eth_type != htons(ETH_P_IP)) {
 			OVS_NLERR(ctx->log, "set(ipv4) on a non-IPv4 flow");
 			return -EINVAL;
 		}
@@ -518,7 +542,7 @@ static int check_set(const struct copy_ctx *ctx, const struct nlattr *key_attr,
 		expect = sizeof(*v);
 		if (len != expect)
 			break;
-		if (key->eth.type != htons(ETH_P_IPV6)) {
+		if (st->eth_type != htons(ETH_P_IPV6)) {
 			OVS_NLERR(ctx->log, "set(ipv6) on a non-IPv6 flow");
 			return -EINVAL;
 		}
@@ -552,7 +576,7 @@ static int check_set(const struct copy_ctx *ctx, const struct nlattr *key_attr,
 
 		/* All three have two __be16 ports. */
 		expect = sizeof(struct ovs_key_tcp);
-		if (!key_is_ip(key) || key->ip.proto != proto) {
+		if (!eth_type_is_ip(st->eth_type) || key->ip.proto != proto) {
 			OVS_NLERR(ctx->log,
 				  "set of L4 ports (key %d) on a flow without that protocol",
 				  type);
@@ -560,6 +584,17 @@ static int check_set(const struct copy_ctx *ctx, const struct nlattr *key_attr,
 		}
 		break;
 	}
+
+	case OVS_KEY_ATTR_MPLS:
+		/* One label stack entry: the outermost. */
+		expect = sizeof(struct ovs_key_mpls);
+		if (!eth_p_mpls(st->eth_type)) {
+			OVS_NLERR(ctx->log, "set(mpls) on a packet without MPLS");
+			return -EINVAL;
+		}
+		if (len != expect)
+			break;
+		return 0;
 
 	case OVS_KEY_ATTR_TUNNEL:
 		/* Plain sets of a tunnel are handled by copy_set_tunnel(). */
@@ -623,8 +658,9 @@ free_md:
  * are; plain sets become SET_TO_MASKED with a mask of the settable bits,
  * except set(tunnel()), which copy_set_tunnel() prepares.
  */
-static int copy_set(const struct copy_ctx *ctx, const struct nlattr *a,
-		    bool masked, struct sw_flow_actions **sfa)
+static int copy_set(const struct copy_ctx *ctx, const struct copy_state *st,
+		    const struct nlattr *a, bool masked,
+		    struct sw_flow_actions **sfa)
 {
 	const struct nlattr *key_attr = nla_data(a);
 	struct nlattr *nested;
@@ -651,7 +687,7 @@ static int copy_set(const struct copy_ctx *ctx, const struct nlattr *a,
 		len /= 2;
 	}
 
-	err = check_set(ctx, key_attr, len, masked);
+	err = check_set(ctx, st, key_attr, len, masked);
 	if (err)
 		return err;
 
@@ -729,8 +765,9 @@ static int copy_userspace(const struct copy_ctx *ctx, const struct nlattr *a,
 	return copy_verbatim(a, sfa, ctx->log);
 }
 
-static int copy_sample(const struct copy_ctx *ctx, const struct nlattr *a,
-		       bool last, struct sw_flow_actions **sfa, int depth)
+static int copy_sample(const struct copy_ctx *ctx, const struct copy_state *st,
+		       const struct nlattr *a, bool last,
+		       struct sw_flow_actions **sfa, int depth)
 {
 	const struct nlattr *attrs[OVS_SAMPLE_ATTR_MAX + 1] = { NULL };
 	const struct nlattr *prob, *acts, *n;
@@ -780,7 +817,7 @@ static int copy_sample(const struct copy_ctx *ctx, const struct nlattr *a,
 		goto undo;
 	}
 
-	err = copy_action_list(ctx, nla_data(acts), nla_len(acts), sfa,
+	err = copy_action_list(ctx, st, nla_data(acts), nla_len(acts), sfa,
 			       depth + 1);
 	if (err)
 		goto undo;
@@ -798,8 +835,9 @@ undo:
 	return err;
 }
 
-static int copy_clone(const struct copy_ctx *ctx, const struct nlattr *a,
-		      bool last, struct sw_flow_actions **sfa, int depth)
+static int copy_clone(const struct copy_ctx *ctx, const struct copy_state *st,
+		      const struct nlattr *a, bool last,
+		      struct sw_flow_actions **sfa, int depth)
 {
 	struct nlattr *added;
 	int start, err;
@@ -822,7 +860,8 @@ static int copy_clone(const struct copy_ctx *ctx, const struct nlattr *a,
 		goto undo;
 	}
 
-	err = copy_action_list(ctx, nla_data(a), nla_len(a), sfa, depth + 1);
+	err = copy_action_list(ctx, st, nla_data(a), nla_len(a), sfa,
+			       depth + 1);
 	if (err)
 		goto undo;
 
@@ -856,15 +895,73 @@ static int action_arg_len(int type)
 		return sizeof(struct ovs_action_hash);
 	case OVS_ACTION_ATTR_TRUNC:
 		return sizeof(struct ovs_action_trunc);
+	case OVS_ACTION_ATTR_PUSH_MPLS:
+		return sizeof(struct ovs_action_push_mpls);
+	case OVS_ACTION_ATTR_POP_MPLS:
+		return sizeof(__be16);
+	case OVS_ACTION_ATTR_ADD_MPLS:
+		return sizeof(struct ovs_action_add_mpls);
 	default:
 		return -1;
 	}
 }
 
-/* Validate one userspace action and append its kernel form. */
-static int copy_one_action(const struct copy_ctx *ctx, const struct nlattr *a,
-			   bool last, struct sw_flow_actions **sfa, int depth)
+/*
+ * push_mpls, or add_mpls after the L2 header: only onto an untagged frame
+ * carrying IPv4, IPv6, ARP, RARP or MPLS, whose header order is known
+ * (in-tree rule).
+ */
+static int check_push_mpls(const struct copy_ctx *ctx, struct copy_state *st,
+			   __be16 mpls_type)
 {
+	if (!eth_p_mpls(mpls_type)) {
+		OVS_NLERR(ctx->log, "MPLS push with non-MPLS EtherType %#x",
+			  ntohs(mpls_type));
+		return -EINVAL;
+	}
+	if ((st->vlan_tci & OVS_VLAN_PRESENT) ||
+	    (!eth_type_is_ip(st->eth_type) &&
+	     st->eth_type != htons(ETH_P_ARP) &&
+	     st->eth_type != htons(ETH_P_RARP) &&
+	     !eth_p_mpls(st->eth_type))) {
+		OVS_NLERR(ctx->log, "MPLS push onto a VLAN frame or EtherType %#x",
+			  ntohs(st->eth_type));
+		return -EINVAL;
+	}
+	st->eth_type = mpls_type;
+	st->mpls_labels++;
+	return 0;
+}
+
+/*
+ * pop_mpls: only from an untagged MPLS frame.  Once the last known label
+ * is gone (or the new EtherType is not MPLS) the payload is not known to
+ * be what the EtherType says, so no L3 set or further pop may follow.
+ */
+static int check_pop_mpls(const struct copy_ctx *ctx, struct copy_state *st,
+			  __be16 next_type)
+{
+	if ((st->vlan_tci & OVS_VLAN_PRESENT) || !eth_p_mpls(st->eth_type)) {
+		OVS_NLERR(ctx->log, "MPLS pop from a VLAN or non-MPLS frame");
+		return -EINVAL;
+	}
+	if (next_type == htons(ETH_P_TEB)) {
+		OVS_NLERR(ctx->log, "MPLS pop to Ethernet (TEB) is not supported");
+		return -EINVAL;
+	}
+	if (st->mpls_labels)
+		st->mpls_labels--;
+	st->eth_type = eth_p_mpls(next_type) && st->mpls_labels ?
+		       next_type : htons(0);
+	return 0;
+}
+
+/* Validate one userspace action and append its kernel form. */
+static int copy_one_action(const struct copy_ctx *ctx, struct copy_state *st,
+			   const struct nlattr *a, bool last,
+			   struct sw_flow_actions **sfa, int depth)
+{
+	int err;
 	int type = nla_type(a);
 	int want = action_arg_len(type);
 
@@ -891,10 +988,10 @@ static int copy_one_action(const struct copy_ctx *ctx, const struct nlattr *a,
 		return copy_userspace(ctx, a, sfa);
 
 	case OVS_ACTION_ATTR_SET:
-		return copy_set(ctx, a, false, sfa);
+		return copy_set(ctx, st, a, false, sfa);
 
 	case OVS_ACTION_ATTR_SET_MASKED:
-		return copy_set(ctx, a, true, sfa);
+		return copy_set(ctx, st, a, true, sfa);
 
 	case OVS_ACTION_ATTR_PUSH_VLAN: {
 		const struct ovs_action_push_vlan *vlan = nla_data(a);
@@ -905,12 +1002,49 @@ static int copy_one_action(const struct copy_ctx *ctx, const struct nlattr *a,
 				  "push_vlan needs TPID 0x8100/0x88a8 and the present bit");
 			return -EINVAL;
 		}
+		st->vlan_tci = vlan->vlan_tci;
 		break;
 	}
 
 	case OVS_ACTION_ATTR_POP_VLAN:
+		st->vlan_tci = 0;
+		break;
+
 	case OVS_ACTION_ATTR_RECIRC:
 	case OVS_ACTION_ATTR_CT_CLEAR:
+		break;
+
+	case OVS_ACTION_ATTR_PUSH_MPLS: {
+		const struct ovs_action_push_mpls *mpls = nla_data(a);
+
+		err = check_push_mpls(ctx, st, mpls->mpls_ethertype);
+		if (err)
+			return err;
+		break;
+	}
+
+	case OVS_ACTION_ATTR_ADD_MPLS: {
+		const struct ovs_action_add_mpls *mpls = nla_data(a);
+
+		/*
+		 * Without the L3 flag the label goes before the Ethernet
+		 * header, leaving a packet without one: not supported here.
+		 */
+		if (!(mpls->tun_flags & OVS_MPLS_L3_TUNNEL_FLAG_MASK)) {
+			OVS_NLERR(ctx->log,
+				  "add_mpls before the Ethernet header is not supported");
+			return -EINVAL;
+		}
+		err = check_push_mpls(ctx, st, mpls->mpls_ethertype);
+		if (err)
+			return err;
+		break;
+	}
+
+	case OVS_ACTION_ATTR_POP_MPLS:
+		err = check_pop_mpls(ctx, st, nla_get_be16(a));
+		if (err)
+			return err;
 		break;
 
 	case OVS_ACTION_ATTR_METER:
@@ -918,10 +1052,10 @@ static int copy_one_action(const struct copy_ctx *ctx, const struct nlattr *a,
 		break;
 
 	case OVS_ACTION_ATTR_SAMPLE:
-		return copy_sample(ctx, a, last, sfa, depth);
+		return copy_sample(ctx, st, a, last, sfa, depth);
 
 	case OVS_ACTION_ATTR_CLONE:
-		return copy_clone(ctx, a, last, sfa, depth);
+		return copy_clone(ctx, st, a, last, sfa, depth);
 
 	case OVS_ACTION_ATTR_HASH: {
 		const struct ovs_action_hash *h = nla_data(a);
@@ -952,9 +1086,6 @@ static int copy_one_action(const struct copy_ctx *ctx, const struct nlattr *a,
 		}
 		return ovs_ct_copy_action(ctx->net, a, ctx->key, sfa, ctx->log);
 
-	case OVS_ACTION_ATTR_PUSH_MPLS:
-	case OVS_ACTION_ATTR_POP_MPLS:
-	case OVS_ACTION_ATTR_ADD_MPLS:
 	case OVS_ACTION_ATTR_PUSH_ETH:
 	case OVS_ACTION_ATTR_POP_ETH:
 	case OVS_ACTION_ATTR_PUSH_NSH:
@@ -978,9 +1109,11 @@ static int copy_one_action(const struct copy_ctx *ctx, const struct nlattr *a,
  * caller always sees a list of complete attributes.
  */
 static int copy_action_list(const struct copy_ctx *ctx,
+			    const struct copy_state *init,
 			    const struct nlattr *actions, int len,
 			    struct sw_flow_actions **sfa, int depth)
 {
+	struct copy_state st = *init;
 	int start = (*sfa)->actions_len;
 	const struct nlattr *a;
 	int rem, err;
@@ -992,7 +1125,8 @@ static int copy_action_list(const struct copy_ctx *ctx,
 	}
 
 	nla_for_each_attr(a, actions, len, rem) {
-		err = copy_one_action(ctx, a, act_is_last(a, rem), sfa, depth);
+		err = copy_one_action(ctx, &st, a, act_is_last(a, rem), sfa,
+				      depth);
 		if (err)
 			goto fail;
 	}
@@ -1013,7 +1147,9 @@ fail:
  * @net: the datapath's namespace (ct() zones, helpers, limits).
  * @attr: OVS_FLOW_ATTR_ACTIONS or OVS_PACKET_ATTR_ACTIONS.
  * @key: the flow's masked key; set actions and ct() are checked against
- *	its eth.type, ip.proto and ip.frag as the in-tree datapath does.
+ *	its eth.type, ip.proto and ip.frag as the in-tree datapath does,
+ *	the EtherType, VLAN presence and MPLS depth being followed through
+ *	the list as push/pop actions change them (struct copy_state).
  * @sfa: receives the new list (orig_len = nla_len(@attr)); set to NULL
  *	and nothing left allocated on error.
  * @log: log errors (false for probes).
@@ -1023,19 +1159,26 @@ fail:
  * first argument, ct() is prepared by conntrack.c.
  * Context: process context, may sleep.
  * Return: 0; -EINVAL malformed or inconsistent with @key, and for action
- *	types this datapath does not implement (MPLS, Ethernet and NSH
- *	push/pop, check_pkt_len, dec_ttl, masked tunnel set): ovs-vswitchd's
- *	feature probes take EINVAL as a quiet "unsupported", as upstream;
- *	-EOVERFLOW when
- *	nested deeper than OVS_COPY_ACTIONS_MAX_DEPTH; -EMSGSIZE when the
- *	copy would exceed OVS_MAX_ACTIONS_BUFSIZE; -ENOMEM; ct() errors.
+ *	types this datapath does not implement (add_mpls before the Ethernet
+ *	header, Ethernet and NSH push/pop, check_pkt_len, dec_ttl, masked
+ *	tunnel set): ovs-vswitchd's feature probes take EINVAL as a quiet
+ *	"unsupported", as upstream; -EOVERFLOW when nested deeper than
+ *	OVS_COPY_ACTIONS_MAX_DEPTH; -EMSGSIZE when the copy would exceed
+ *	OVS_MAX_ACTIONS_BUFSIZE; -ENOMEM; ct() errors.
  */
 int ovs_nla_copy_actions(struct net *net, const struct nlattr *attr,
 			 const struct sw_flow_key *key,
 			 struct sw_flow_actions **sfa, bool log)
 {
 	const struct copy_ctx ctx = { .net = net, .key = key, .log = log };
+	struct copy_state st = {
+		.eth_type = key->eth.type,
+		.vlan_tci = key->eth.vlan.tci,
+	};
 	int err;
+
+	if (eth_p_mpls(key->eth.type))
+		st.mpls_labels = hweight32(key->mpls.num_labels_mask);
 
 	*sfa = NULL;
 	if (nla_len(attr) > OVS_MAX_ACTIONS_BUFSIZE) {
@@ -1048,7 +1191,8 @@ int ovs_nla_copy_actions(struct net *net, const struct nlattr *attr,
 	if (!*sfa)
 		return -ENOMEM;
 
-	err = copy_action_list(&ctx, nla_data(attr), nla_len(attr), sfa, 0);
+	err = copy_action_list(&ctx, &st, nla_data(attr), nla_len(attr), sfa,
+			       0);
 	if (err) {
 		ovs_nla_free_flow_actions(*sfa);
 		*sfa = NULL;
@@ -1720,6 +1864,23 @@ static int set_sctp(struct sk_buff *skb, struct sw_flow_key *key,
  * Run a SET_MASKED or SET_TO_MASKED action: @a is the key attribute, its
  * payload the value followed by a mask of the same length.
  */
+/* set(mpls): rewrite the outermost label stack entry under the mask. */
+static int set_mpls(struct sk_buff *skb, struct sw_flow_key *key,
+		    const __be32 *val, const __be32 *mask)
+{
+	__be32 lse;
+	int err;
+
+	if (!pskb_may_pull(skb, skb_network_offset(skb) + MPLS_HLEN))
+		return -ENOMEM;
+	lse = OVS_APPLY_MASK(mpls_hdr(skb)->label_stack_entry, *val, *mask);
+	err = skb_mpls_update_lse(skb, lse);
+	if (err)
+		return err;
+	key->mpls.lse[0] = lse;
+	return 0;
+}
+
 static int execute_masked_set(struct sk_buff *skb, struct sw_flow_key *key,
 			      const struct nlattr *a)
 {
@@ -1751,9 +1912,41 @@ static int execute_masked_set(struct sk_buff *skb, struct sw_flow_key *key,
 		return set_udp(skb, key, v, m);
 	case OVS_KEY_ATTR_SCTP:
 		return set_sctp(skb, key, v, m);
+	case OVS_KEY_ATTR_MPLS:
+		return set_mpls(skb, key, v, m);
 	default:
 		return -EINVAL;
 	}
+}
+
+/*
+ * push_mpls, and add_mpls with the L3 flag: a new outermost label right
+ * after the Ethernet header (the frame is untagged, validation made sure),
+ * the EtherType becoming @type.  The key is re-extracted when next needed.
+ */
+static int push_mpls(struct sk_buff *skb, struct sw_flow_key *key,
+		     __be32 lse, __be16 type)
+{
+	int err;
+
+	err = skb_mpls_push(skb, lse, type, skb->mac_len, true);
+	if (err)
+		return err;
+	key_mark_stale(key);
+	return 0;
+}
+
+/* pop_mpls: drop the outermost label; the EtherType becomes @next_type. */
+static int pop_mpls(struct sk_buff *skb, struct sw_flow_key *key,
+		    __be16 next_type)
+{
+	int err;
+
+	err = skb_mpls_pop(skb, next_type, skb->mac_len, true);
+	if (err)
+		return err;
+	key_mark_stale(key);
+	return 0;
 }
 
 /*
@@ -2053,6 +2246,18 @@ static void output_userspace(struct datapath *dp, struct sk_buff *skb,
 			info.actions = actions;
 			info.actions_len = actions_len;
 			break;
+		case OVS_USERSPACE_ATTR_EGRESS_TUN_PORT: {
+			struct vport *vport = ovs_vport_rcu(dp, nla_get_u32(a));
+
+			/*
+			 * The tunnel device completes the packet's transmit
+			 * metadata (source address and port) on a private
+			 * copy, as it would when sending it.
+			 */
+			if (vport && !dev_fill_metadata_dst(vport->dev, skb))
+				info.egress_tun_info = skb_tunnel_info(skb);
+			break;
+		}
 		}
 	}
 
@@ -2256,6 +2461,26 @@ static int do_execute_actions(struct datapath *dp, struct sk_buff *skb,
 
 		case OVS_ACTION_ATTR_SET:
 			execute_set_tunnel(skb, a);
+			break;
+
+		case OVS_ACTION_ATTR_PUSH_MPLS: {
+			const struct ovs_action_push_mpls *mpls = nla_data(a);
+
+			err = push_mpls(skb, key, mpls->mpls_lse,
+					mpls->mpls_ethertype);
+			break;
+		}
+
+		case OVS_ACTION_ATTR_ADD_MPLS: {
+			const struct ovs_action_add_mpls *mpls = nla_data(a);
+
+			err = push_mpls(skb, key, mpls->mpls_lse,
+					mpls->mpls_ethertype);
+			break;
+		}
+
+		case OVS_ACTION_ATTR_POP_MPLS:
+			err = pop_mpls(skb, key, nla_get_be16(a));
 			break;
 
 		case OVS_ACTION_ATTR_RECIRC:

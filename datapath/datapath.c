@@ -334,6 +334,8 @@ static size_t upcall_msg_size(const struct dp_upcall_info *upcall_info,
 		size += nla_total_size(actions_len);
 	if (upcall_info->mru)				/* MRU */
 		size += nla_total_size(sizeof(u16));
+	if (upcall_info->egress_tun_info)		/* EGRESS_TUN_KEY */
+		size += nla_total_size(ovs_tun_key_attr_size());
 
 	return size;
 }
@@ -425,6 +427,13 @@ static int queue_userspace_packet(struct datapath *dp, struct sk_buff *skb,
 	    nla_put(user_skb, OVS_PACKET_ATTR_USERDATA,
 		    nla_len(upcall_info->userdata),
 		    nla_data(upcall_info->userdata))) {
+		err = -EMSGSIZE;
+		goto out;
+	}
+
+	if (upcall_info->egress_tun_info &&
+	    ovs_nla_put_tunnel_info(user_skb, OVS_PACKET_ATTR_EGRESS_TUN_KEY,
+				    upcall_info->egress_tun_info)) {
 		err = -EMSGSIZE;
 		goto out;
 	}

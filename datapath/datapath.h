@@ -107,6 +107,9 @@ struct ovs_skb_cb {
  * @portid: netlink port to send to.
  * @cmd: OVS_PACKET_CMD_MISS or OVS_PACKET_CMD_ACTION.
  * @mru: the packet's mru (sent as OVS_PACKET_ATTR_MRU when non-zero).
+ * @egress_tun_info: tunnel the packet would leave through (userspace
+ *	action's OVS_USERSPACE_ATTR_EGRESS_TUN_PORT), sent as
+ *	OVS_PACKET_ATTR_EGRESS_TUN_KEY; NULL for none.
  */
 struct dp_upcall_info {
 	const struct nlattr *userdata;
@@ -115,6 +118,7 @@ struct dp_upcall_info {
 	u32 portid;
 	u8 cmd;
 	u16 mru;
+	const struct ip_tunnel_info *egress_tun_info;
 };
 
 /**

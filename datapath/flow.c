@@ -26,6 +26,7 @@
 #include <linux/ipv6.h>
 #include <linux/jiffies.h>
 #include <linux/llc.h>
+#include <linux/mpls.h>
 #include <linux/percpu.h>
 #include <linux/rcupdate.h>
 #include <linux/sctp.h>
@@ -38,6 +39,7 @@
 #include <net/ip.h>
 #include <net/ip_tunnels.h>
 #include <net/ipv6.h>
+#include <net/mpls.h>
 #include <net/ndisc.h>
 
 #include "actions.h"
@@ -395,6 +397,39 @@ static void parse_arp(const struct sk_buff *skb, struct sw_flow_key *key)
 }
 
 /*
+ * MPLS label stack at the network offset: the first OVS_MPLS_LABEL_DEPTH
+ * entries go into the key, the walk goes on to the bottom-of-stack entry,
+ * and the inner network header is set after it (MPLS GSO finds the
+ * payload there), as the in-tree datapath does.  A stack cut short by the
+ * end of the packet leaves num_labels_mask 0.
+ */
+static int parse_mpls(struct sk_buff *skb, struct sw_flow_key *key)
+{
+	unsigned int ofs = skb_network_offset(skb);
+	unsigned int n = 0;
+	int res;
+
+	for (;;) {
+		__be32 lse;
+
+		res = hdr_pull(skb, ofs + MPLS_HLEN);
+		if (res <= 0)
+			return res;
+		memcpy(&lse, skb->data + ofs, MPLS_HLEN);
+		if (n < OVS_MPLS_LABEL_DEPTH)
+			key->mpls.lse[n] = lse;
+		n++;
+		ofs += MPLS_HLEN;
+		skb_set_inner_network_header(skb, ofs);
+		if (lse & htonl(MPLS_LS_S_MASK))
+			break;
+	}
+	key->mpls.num_labels_mask = GENMASK(min_t(unsigned int, n,
+						  OVS_MPLS_LABEL_DEPTH) - 1, 0);
+	return 0;
+}
+
+/*
  * Fill the L3/L4 part of @key from the headers at skb's network offset,
  * according to key->eth.type.  The L3/L4 fields must be zero on entry.
  * Sets the transport header: past the IP header and its extensions when
@@ -411,6 +446,10 @@ static int key_extract_l3l4(struct sk_buff *skb, struct sw_flow_key *key)
 	case htons(ETH_P_RARP):
 		parse_arp(skb, key);
 		break;
+	case htons(ETH_P_MPLS_UC):
+	case htons(ETH_P_MPLS_MC):
+		skb_set_transport_header(skb, skb_network_offset(skb));
+		return parse_mpls(skb, key);
 	}
 	skb_set_transport_header(skb, skb_network_offset(skb));
 	return 0;

@@ -38,6 +38,9 @@ struct ovs_vlan {
 	__be16 tci;
 };
 
+/* MPLS label stack entries a key holds (the outermost ones). */
+#define OVS_MPLS_LABEL_DEPTH	3
+
 /* Longest tunnel option block a key holds (ip_tunnel_info.options_len). */
 #define OVS_TUN_OPTS_MAX	255
 
@@ -99,6 +102,7 @@ struct ovs_tun_key {
  *
  * Only the fields relevant to the packet's protocols are meaningful; the
  * extractor zeroes the whole key first so that masked comparison is exact.
+ * MPLS packets keep their label stack entries in the address union.
  * ARP reuses the IPv4 address fields (spa/tpa), ip.proto (low byte of the
  * opcode) and ipv4.arp (sha/tha).  ICMP and ICMPv6 store type/code in
  * tp.src/tp.dst (network order, one byte each in the low byte), as the
@@ -170,6 +174,11 @@ struct sw_flow_key {
 				} nd;
 			};
 		} ipv6;
+		struct {
+			/* bit i set: lse[i] holds the (i+1)th label */
+			u32 num_labels_mask;
+			__be32 lse[OVS_MPLS_LABEL_DEPTH];	/* outermost first */
+		} mpls;		/* MPLS unicast/multicast EtherTypes */
 	};
 	struct {
 		/* Connection tracking fields not packed above. */

@@ -6,7 +6,7 @@
  * The accept/reject rules and the attributes written back in dumps and
  * upcalls follow the in-tree datapath (net/openvswitch/flow_netlink.c),
  * because ovs-vswitchd probes datapath features by installing flows and
- * compares what it reads back.  This datapath has no MPLS, NSH, IPv6
+ * compares what it reads back.  This datapath has no NSH, IPv6
  * extension-header or layer-3 (Ethernet-less) packet support, so those
  * attributes are refused where the in-tree module would act on them.
  * Tunnel metadata (OVS_KEY_ATTR_TUNNEL) is matched, reported, and prepared
@@ -30,6 +30,7 @@
 #include <net/geneve.h>
 #include <net/ip_tunnels.h>
 #include <net/ipv6.h>
+#include <net/mpls.h>
 #include <net/ndisc.h>
 #include <net/netlink.h>
 #include <net/vxlan.h>
@@ -78,7 +79,7 @@ static const int key_attr_lens[OVS_KEY_ATTR_MAX + 1] = {
 	[OVS_KEY_ATTR_TCP_FLAGS]	= sizeof(__be16),
 	[OVS_KEY_ATTR_DP_HASH]		= sizeof(u32),
 	[OVS_KEY_ATTR_RECIRC_ID]	= sizeof(u32),
-	[OVS_KEY_ATTR_MPLS]		= KEY_LEN_UNSUPPORTED,
+	[OVS_KEY_ATTR_MPLS]		= KEY_LEN_FLEXIBLE,
 	[OVS_KEY_ATTR_CT_STATE]		= sizeof(u32),
 	[OVS_KEY_ATTR_CT_ZONE]		= sizeof(u16),
 	[OVS_KEY_ATTR_CT_MARK]		= sizeof(u32),
@@ -995,6 +996,23 @@ static int parse_l3(struct sw_flow_match *match, struct key_attr_set *set,
 		attr_consume(set, OVS_KEY_ATTR_IPV6);
 	}
 
+	if (attr_present(set, OVS_KEY_ATTR_MPLS)) {
+		const struct ovs_key_mpls *mpls = nla_data(a[OVS_KEY_ATTR_MPLS]);
+		int len = nla_len(a[OVS_KEY_ATTR_MPLS]);
+		int i, n = len / (int)sizeof(*mpls);
+
+		if (!n || n > OVS_MPLS_LABEL_DEPTH || len % sizeof(*mpls)) {
+			OVS_NLERR(log, "MPLS attribute of %d bytes: need 1 to %d label stack entries",
+				  len, OVS_MPLS_LABEL_DEPTH);
+			return -EINVAL;
+		}
+		for (i = 0; i < n; i++)
+			MATCH_SET(match, mpls.lse[i], mpls[i].mpls_lse, is_mask);
+		MATCH_SET(match, mpls.num_labels_mask, GENMASK(n - 1, 0),
+			  is_mask);
+		attr_consume(set, OVS_KEY_ATTR_MPLS);
+	}
+
 	if (attr_present(set, OVS_KEY_ATTR_ARP)) {
 		const struct ovs_key_arp *arp = nla_data(a[OVS_KEY_ATTR_ARP]);
 
@@ -1154,8 +1172,9 @@ static bool match_is_consistent(const struct sw_flow_match *match,
 		break;
 	case ETH_P_MPLS_UC:
 	case ETH_P_MPLS_MC:
-		/* Never satisfiable: MPLS attributes are refused. */
 		needed |= KBIT(OVS_KEY_ATTR_MPLS);
+		if (type_exact)
+			allowed |= KBIT(OVS_KEY_ATTR_MPLS);
 		break;
 	case ETH_P_NSH:
 		needed |= KBIT(OVS_KEY_ATTR_NSH);
@@ -1292,7 +1311,7 @@ static void fill_exact_mask(struct nlattr *nest, int depth)
  *	mask with all bits set, VLAN/ENCAP logic included).
  * @log: log errors (false for OVS_FLOW_ATTR_PROBE requests).
  *
- * Accept/reject behaviour follows the in-tree datapath, with MPLS, NSH,
+ * Accept/reject behaviour follows the in-tree datapath, with NSH,
  * ND extensions, IPv6 extension headers, layer-3 packets and NAT ct_states
  * refused.
  *
@@ -1575,10 +1594,30 @@ static int put_vlan_tag(struct sk_buff *skb, const struct ovs_vlan *tag,
 	return 0;
 }
 
-/* L3 attribute of the key's EtherType (none for others). */
+/*
+ * L3 attribute of the key's EtherType (none for others).  MPLS writes as
+ * many label stack entries as @out's label bitmap has bits (for a mask:
+ * none when the label count is wildcarded), as the in-tree datapath does.
+ */
 static int put_l3(const struct sw_flow_key *swkey,
 		  const struct sw_flow_key *out, struct sk_buff *skb)
 {
+	if (eth_p_mpls(swkey->eth.type)) {
+		struct ovs_key_mpls *mpls;
+		struct nlattr *nla;
+		int i, n;
+
+		n = min_t(int, hweight32(out->mpls.num_labels_mask),
+			  OVS_MPLS_LABEL_DEPTH);
+		nla = nla_reserve(skb, OVS_KEY_ATTR_MPLS, n * sizeof(*mpls));
+		if (!nla)
+			return -EMSGSIZE;
+		mpls = nla_data(nla);
+		for (i = 0; i < n; i++)
+			mpls[i].mpls_lse = out->mpls.lse[i];
+		return 0;
+	}
+
 	if (swkey->eth.type == htons(ETH_P_IP)) {
 		struct ovs_key_ipv4 ip = {
 			.ipv4_src = out->ipv4.addr.src,
@@ -2015,9 +2054,10 @@ size_t ovs_tun_key_attr_size(void)
  * ovs_key_attr_size - upper bound of a serialised key nest's payload.
  *
  * Counts every attribute ovs_nla_put_key() can emit for one key: the
- * tunnel nest, the metadata, all ct fields (the larger original tuple), Ethernet, two VLAN
- * tags with their ENCAP nests, the EtherType and the largest L3+L4
- * combination (IPv6 with ICMPv6 and ND).
+ * tunnel nest, the metadata, all ct fields (the larger original tuple),
+ * Ethernet, two VLAN tags with their ENCAP nests, the EtherType and the
+ * largest L3+L4 combination (IPv6 with ICMPv6 and ND; an MPLS label stack
+ * is smaller).
  *
  * Context: any.
  * Return: bytes.
@@ -2053,7 +2093,7 @@ size_t ovs_key_attr_size(void)
  * Context: any.
  * Return: the fixed length; -1 for nested or variable-length attributes
  *	(OVS_KEY_ATTR_ENCAP, OVS_KEY_ATTR_TUNNEL); -2 for types out of range
- *	or not supported here (MPLS, NSH, ND extensions, IPv6 extension
+ *	or not supported here (NSH, ND extensions, IPv6 extension
  *	headers, the kernel-internal TUNNEL_INFO...).
  */
 int ovs_key_attr_len(int type)
