@@ -22,11 +22,14 @@ python3-pyftpdlib lftp"
 #   --ovs-testsuite  make check-ovs: OVS's source for its kernel testsuite
 #   --dev            make checkpatch / sparse / 6.12 builds
 #   --dkms           scripts/dkms.sh (make check's DKMS cycle)
+#   --bench          make bench: HTTP server and client for the connection
+#                    rate, iptables for the bridge comparison, gnuplot
 for arg in "$@"; do
 	case $arg in
 	--ovs-testsuite) PKGS="$PKGS openvswitch-source python3-sortedcontainers" ;;
 	--dev) PKGS="$PKGS linux-source-6.1 sparse dwarves" ;;
 	--dkms) PKGS="$PKGS dkms" ;;
+	--bench) PKGS="$PKGS nginx-light apache2-utils iptables gnuplot-nox" ;;
 	*) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
 	esac
 done
