@@ -129,13 +129,14 @@ struct sk_buff *ovs_kunit_skb_cat(struct kunit *test, ...)
 /**
  * ovs_kunit_nlbuf - an empty scratch skb to build netlink attributes in.
  * @test: the running test; the skb is freed when it ends.
+ * @size: bytes of tailroom wanted; 0 for NLMSG_GOODSIZE.
  *
  * Context: process context.  Asserts on allocation failure.
- * Return: an skb with NLMSG_GOODSIZE bytes of tailroom.
+ * Return: the skb.
  */
-struct sk_buff *ovs_kunit_nlbuf(struct kunit *test)
+struct sk_buff *ovs_kunit_nlbuf(struct kunit *test, unsigned int size)
 {
-	return ovs_kunit_track_skb(test, alloc_skb(NLMSG_GOODSIZE,
+	return ovs_kunit_track_skb(test, alloc_skb(size ?: NLMSG_GOODSIZE,
 						   GFP_KERNEL));
 }
 
@@ -199,6 +200,37 @@ static int ovs_kunit_res_sfa_init(struct kunit_resource *res, void *sfa)
 }
 
 /**
+ * ovs_kunit_copy_actions - ovs_nla_copy_actions(), the list owned by @test.
+ * @test: the running test; a list made is freed when it ends.
+ * @net: the namespace the flow belongs to.
+ * @acts: the OVS_FLOW_ATTR_ACTIONS nest.
+ * @key: the flow key the actions are validated against.
+ * @sfa: receives the kernel action list (NULL on error).
+ * @log: whether the datapath logs validation errors.
+ *
+ * Context: process context.
+ * Return: what ovs_nla_copy_actions() returned.
+ */
+int ovs_kunit_copy_actions(struct kunit *test, struct net *net,
+			   const struct nlattr *acts,
+			   const struct sw_flow_key *key,
+			   struct sw_flow_actions **sfa, bool log)
+{
+	int err;
+
+	err = ovs_nla_copy_actions(net, acts, key, sfa, log);
+	if (err)
+		return err;
+	if (!kunit_alloc_resource(test, ovs_kunit_res_sfa_init,
+				  ovs_kunit_res_sfa_free, GFP_KERNEL, *sfa)) {
+		ovs_nla_free_flow_actions(*sfa);
+		*sfa = NULL;
+		KUNIT_ASSERT_FAILURE(test, "cannot track an action list");
+	}
+	return 0;
+}
+
+/**
  * ovs_kunit_ct_action - prepare a flow's actions and find its ct().
  * @test: the running test; the action list is freed when it ends.
  * @net: the namespace the flow belongs to.
@@ -215,16 +247,10 @@ ovs_kunit_ct_action(struct kunit *test, struct net *net,
 {
 	struct sw_flow_actions *sfa;
 	const struct nlattr *a;
-	int err, rem;
+	int rem;
 
-	err = ovs_nla_copy_actions(net, acts, key, &sfa, true);
-	KUNIT_ASSERT_EQ(test, err, 0);
-	if (!kunit_alloc_resource(test, ovs_kunit_res_sfa_init,
-				  ovs_kunit_res_sfa_free, GFP_KERNEL, sfa)) {
-		ovs_nla_free_flow_actions(sfa);
-		KUNIT_ASSERT_FAILURE(test, "cannot track an action list");
-	}
-
+	KUNIT_ASSERT_EQ(test, ovs_kunit_copy_actions(test, net, acts, key,
+						     &sfa, true), 0);
 	nla_for_each_attr(a, sfa->actions, sfa->actions_len, rem)
 		if (nla_type(a) == OVS_ACTION_ATTR_CT)
 			return nla_data(a);

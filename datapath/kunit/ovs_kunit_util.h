@@ -32,7 +32,7 @@ struct ovs_conntrack_info;
 struct sk_buff *ovs_kunit_skb(struct kunit *test, const void *data,
 			      unsigned int len);
 struct sk_buff *ovs_kunit_skb_cat(struct kunit *test, ...);
-struct sk_buff *ovs_kunit_nlbuf(struct kunit *test);
+struct sk_buff *ovs_kunit_nlbuf(struct kunit *test, unsigned int size);
 void ovs_kunit_skb_forget(struct kunit *test, struct sk_buff *skb);
 
 int ovs_kunit_extract(struct sk_buff *skb, struct sw_flow_key *key);
@@ -61,6 +61,10 @@ void ovs_kunit_tcp(struct tcphdr *th, u16 sport, u16 dport, u32 seq,
 void ovs_kunit_fill_csum(struct sk_buff *skb);
 bool ovs_kunit_csum_ok(const struct sk_buff *skb);
 
+int ovs_kunit_copy_actions(struct kunit *test, struct net *net,
+			   const struct nlattr *acts,
+			   const struct sw_flow_key *key,
+			   struct sw_flow_actions **sfa, bool log);
 const struct ovs_conntrack_info *
 ovs_kunit_ct_action(struct kunit *test, struct net *net,
 		    const struct sw_flow_key *key, const struct nlattr *acts);
