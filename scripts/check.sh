@@ -18,6 +18,12 @@
 #                           of failed tests are kept (default: a fresh
 #                           build/check-runs/DATE-PID, linked from
 #                           build/check-last; the 10 newest runs are kept)
+#   CHECK_HOOK              a script the guest runs with --guest-pre before
+#                           the first test and --guest-post after the last
+#                           (scripts/check-debug.sh: kmemleak, kernel log)
+#   GUEST_KERNEL, GUEST_KVER, GUEST_MODROOT, OVS_KO, GUEST_APPEND
+#                           passed on to scripts/guest-run.sh (another kernel
+#                           and module: see scripts/check-debug.sh)
 #
 # Exit status: 0 when nothing failed, 1 otherwise.
 
@@ -33,6 +39,7 @@ in_guest() {
 	res=$GUEST_OUT/results
 	: >"$res"
 	set -- $CHECK_TESTS
+	[ -z "${CHECK_HOOK:-}" ] || sh "$CHECK_HOOK" --guest-pre
 	echo "TAP version 13"
 	echo "1..$#"
 	i=0
@@ -66,6 +73,7 @@ in_guest() {
 		esac
 		reset_guest
 	done
+	[ -z "${CHECK_HOOK:-}" ] || sh "$CHECK_HOOK" --guest-post
 	echo "done" >>"$res"
 	return 0
 }
@@ -139,7 +147,7 @@ fi
 mkdir -p "$CHECK_OUT"
 start=$(date +%s)
 cd "$top" || exit 2
-GUEST_OUT=$CHECK_OUT GUEST_ENV="CHECK_TESTS CHECK_TEST_TIMEOUT" \
+GUEST_OUT=$CHECK_OUT GUEST_ENV="CHECK_TESTS CHECK_TEST_TIMEOUT CHECK_HOOK" \
 	sh "$here/guest-run.sh" "sh scripts/check.sh --in-guest"
 grc=$?
 elapsed=$(($(date +%s) - start))

@@ -26,6 +26,10 @@
 #   GUEST_KERNEL   kernel image (default /boot/vmlinuz-$GUEST_KVER)
 #   GUEST_MODROOT  directory holding lib/modules/$GUEST_KVER when that kernel
 #                  is not installed on the host (e.g. a dpkg -x root)
+#                  A kernel with virtio-pci, 9p and overlayfs built in (such
+#                  as scripts/debug-kernel.sh builds) needs no modules
+#                  directory at all: without one, the initramfs carries no
+#                  modules and our module is indexed on its own.
 #   GUEST_OUT      host directory the guest may write to (mounted at
 #                  $GUEST_OUT in the guest too, via the run share); default:
 #                  a fresh per-run directory, removed afterwards
@@ -74,7 +78,15 @@ fi
 : "${GUEST_KERNEL:=/boot/vmlinuz-$GUEST_KVER}"
 moddir=${GUEST_MODROOT:+$GUEST_MODROOT}/lib/modules/$GUEST_KVER
 [ -r "$GUEST_KERNEL" ] || { echo "guest-run: $GUEST_KERNEL unreadable" >&2; exit 2; }
-[ -d "$moddir" ] || { echo "guest-run: $moddir missing" >&2; exit 2; }
+if [ ! -d "$moddir" ]; then
+	# Only a kernel of our own may come without modules; a Debian kernel
+	# without its modules cannot mount the host root.
+	if [ -n "$GUEST_MODROOT" ] || [ "$GUEST_KERNEL" = "/boot/vmlinuz-$GUEST_KVER" ]; then
+		echo "guest-run: $moddir missing" >&2
+		exit 2
+	fi
+	moddir=
+fi
 case "$OVS_MODULE" in
 ours)
 	OVS_KO=$(realpath "$OVS_KO" 2>/dev/null || echo "$OVS_KO")
@@ -98,13 +110,25 @@ initrd=$GUEST_CACHE/initramfs-$GUEST_KVER.cpio.gz
 busybox=/bin/busybox
 [ -x "$busybox" ] || { echo "guest-run: $busybox missing (busybox-static)" >&2; exit 2; }
 
-modlist=$(
-	for m in virtio_pci 9pnet_virtio 9p overlay; do
-		modprobe ${GUEST_MODROOT:+-d "$GUEST_MODROOT"} -S "$GUEST_KVER" \
-			--show-depends "$m" | sed -n 's/^insmod \([^ ]*\).*/\1/p'
-	done | awk '!seen[$0]++'
-)
-[ -n "$modlist" ] || { echo "guest-run: cannot resolve the 9p modules" >&2; exit 2; }
+# modprobe answers "builtin NAME" for a driver built into the kernel; the
+# list is then empty, which is fine.
+modlist=
+if [ -n "$moddir" ]; then
+	deps=$(
+		for m in virtio_pci 9pnet_virtio 9p overlay; do
+			modprobe ${GUEST_MODROOT:+-d "$GUEST_MODROOT"} -S "$GUEST_KVER" \
+				--show-depends "$m" || echo "unresolved $m"
+		done
+	)
+	case "$deps" in
+	*unresolved*)
+		echo "guest-run: cannot resolve the 9p modules" >&2
+		exit 2
+		;;
+	esac
+	modlist=$(echo "$deps" | sed -n 's/^insmod \([^ ]*\).*/\1/p' |
+		awk '!seen[$0]++')
+fi
 
 key=$( {
 	echo "$GUEST_KVER"
@@ -115,6 +139,7 @@ key=$( {
 if [ ! -s "$initrd" ] || [ "$(cat "$initrd.key" 2>/dev/null)" != "$key" ]; then
 	stage=$(mktemp -d "$GUEST_CACHE/initramfs.XXXXXX")
 	mkdir -p "$stage/bin" "$stage/mods" "$stage/dev"
+	: >"$stage/mods/order"
 	cp "$busybox" "$stage/bin/busybox"
 	cp "$here/guest-init.sh" "$stage/init"
 	chmod 755 "$stage/init"
@@ -218,7 +243,7 @@ if [ "$OVS_MODULE" = ours ]; then
 	mt=$rundir/modtree/lib/modules/$GUEST_KVER
 	rm -rf "$rundir/modtree"
 	mkdir -p "$mt/updates"
-	for e in "$moddir"/*; do
+	for e in ${moddir:+"$moddir"/*}; do
 		b=$(basename "$e")
 		case "$b" in
 		modules.order|modules.builtin|modules.builtin.modinfo) cp "$e" "$mt/" ;;
