@@ -43,7 +43,7 @@ mkdir -p "$T/ftproot"
 echo "hello through NAT" >"$T/ftproot/hello.txt"
 nsx 2 python3 -m pyftpdlib -i 10.1.1.2 -p 21 -d "$T/ftproot" -D \
 	>"$T/ftpd.log" 2>&1 &
-if ! wait_for 30 sh -c "ip netns exec ns2 ss -Hltn | grep -q '10.1.1.2:21 '"; then
+if ! wait_for 120 sh -c "ip netns exec ns2 ss -Hltn | grep -q '10.1.1.2:21 '"; then
 	not_ok "start pyftpdlib in ns2"
 	diag_file "$T/ftpd.log"
 	done_testing
