@@ -9,6 +9,8 @@
 #                     run a subset without rewriting the document)
 #   make check-parity the conntrack tests against dpif-netdev too (kernel
 #                     columns from check-ovs) -> Documentation/parity.rst
+#   make check-debug  the KUnit suites and every selftest under KASAN,
+#                     kmemleak, lockdep and UBSAN in our own debug kernel
 #
 # KDIR defaults to the newest Debian 6.1 headers tree that
 # scripts/setup.sh installs.
@@ -85,3 +87,14 @@ sparse: $(COMPAT_H)
 	$(MAKE) -C "$(KDIR)" M="$(CURDIR)" C=2 modules
 
 FORCE:
+
+# The KUnit suites and the selftests in a guest booted with our own debug
+# kernel (KASAN, kmemleak, lockdep, UBSAN; built once by
+# scripts/debug-kernel.sh, then cached); see Documentation/testing.rst.
+.PHONY: debug-kernel check-debug
+debug-kernel:
+	sh scripts/debug-kernel.sh
+
+check-debug:
+	sh scripts/setup.sh
+	sh scripts/check-debug.sh
