@@ -709,79 +709,6 @@ static void ct_ipv6_dnat(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ctinfo, IP_CT_ESTABLISHED_REPLY);
 }
 
-/* A whole UDP datagram (ports, 40 bytes of data), valid checksum. */
-static void udp_datagram(u8 *buf, unsigned int len, const void *saddr,
-			 const void *daddr, bool v6)
-{
-	struct udphdr *uh = (struct udphdr *)buf;
-	unsigned int i;
-	__wsum sum;
-
-	for (i = sizeof(*uh); i < len; i++)
-		buf[i] = i;
-	uh->source = htons(7000);
-	uh->dest = htons(7001);
-	uh->len = htons(len);
-	uh->check = 0;
-	sum = csum_partial(buf, len, 0);
-	if (v6)
-		uh->check = csum_ipv6_magic(saddr, daddr, len, IPPROTO_UDP, sum);
-	else
-		uh->check = csum_tcpudp_magic(*(const __be32 *)saddr,
-					      *(const __be32 *)daddr, len,
-					      IPPROTO_UDP, sum);
-}
-
-/* An IPv4 fragment: @len bytes of @payload at byte offset @ofs. */
-static struct sk_buff *frag4(struct kunit *test, const u8 *payload,
-			     unsigned int ofs, unsigned int len, bool more)
-{
-	static const u8 eth[ETH_HLEN] = {
-		OVS_KUNIT_MAC_DST, OVS_KUNIT_MAC_SRC, OVS_B16(ETH_P_IP)
-	};
-	struct iphdr iph = {
-		.version = 4,
-		.ihl = 5,
-		.tot_len = htons(sizeof(iph) + len),
-		.id = htons(0x7777),
-		.frag_off = htons((ofs / 8) | (more ? IP_MF : 0)),
-		.ttl = 64,
-		.protocol = IPPROTO_UDP,
-		.saddr = CLIENT,
-		.daddr = SERVER,
-	};
-
-	ip_send_check(&iph);
-	return ovs_kunit_skb_cat(test, eth, sizeof(eth), &iph, sizeof(iph),
-				 payload + ofs, (size_t)len, NULL);
-}
-
-/* An IPv6 fragment (fragment header only), as frag4(). */
-static struct sk_buff *frag6(struct kunit *test, const u8 *payload,
-			     unsigned int ofs, unsigned int len, bool more)
-{
-	static const u8 eth[ETH_HLEN] = {
-		OVS_KUNIT_MAC_DST, OVS_KUNIT_MAC_SRC, OVS_B16(ETH_P_IPV6)
-	};
-	struct ipv6hdr ip6h = {
-		.version = 6,
-		.payload_len = htons(sizeof(struct frag_hdr) + len),
-		.nexthdr = NEXTHDR_FRAGMENT,
-		.hop_limit = 64,
-		.saddr = client6,
-		.daddr = server6,
-	};
-	struct frag_hdr fh = {
-		.nexthdr = IPPROTO_UDP,
-		.frag_off = htons(ofs | (more ? IP6_MF : 0)),
-		.identification = htonl(0x77777777),
-	};
-
-	return ovs_kunit_skb_cat(test, eth, sizeof(eth), &ip6h, sizeof(ip6h),
-				 &fh, sizeof(fh), payload + ofs, (size_t)len,
-				 NULL);
-}
-
 static void ct_fragments(struct kunit *test, bool v6)
 {
 	const struct ovs_conntrack_info *lookup;
@@ -791,11 +718,13 @@ static void ct_fragments(struct kunit *test, bool v6)
 	struct sk_buff *skb;
 	__be32 s4 = CLIENT, d4 = SERVER;
 
-	udp_datagram(payload, total, v6 ? (const void *)&client6 : &s4,
-		     v6 ? (const void *)&server6 : &d4, v6);
+	ovs_kunit_udp_datagram(payload, total, v6 ? (const void *)&client6 :
+			       &s4, v6 ? (const void *)&server6 : &d4, v6);
 
-	skb = v6 ? frag6(test, payload, 0, first, true) :
-		   frag4(test, payload, 0, first, true);
+	skb = v6 ? ovs_kunit_frag6(test, &client6, &server6, payload, 0, first,
+				   true) :
+		   ovs_kunit_frag4(test, CLIENT, SERVER, payload, 0, first,
+				   true);
 	key = key_of(test, skb);
 	KUNIT_EXPECT_EQ(test, key->ip.frag, OVS_FRAG_TYPE_FIRST);
 	KUNIT_EXPECT_EQ(test, ntohs(key->tp.src), 7000);
@@ -807,8 +736,10 @@ static void ct_fragments(struct kunit *test, bool v6)
 	ovs_kunit_skb_forget(test, skb);
 
 	/* The last one completes the datagram, which goes on. */
-	skb = v6 ? frag6(test, payload, first, total - first, false) :
-		   frag4(test, payload, first, total - first, false);
+	skb = v6 ? ovs_kunit_frag6(test, &client6, &server6, payload, first,
+				   total - first, false) :
+		   ovs_kunit_frag4(test, CLIENT, SERVER, payload, first,
+				   total - first, false);
 	key = key_of(test, skb);
 	KUNIT_EXPECT_EQ(test, key->ip.frag, OVS_FRAG_TYPE_LATER);
 	KUNIT_EXPECT_EQ(test, key->tp.src, 0);

@@ -23,6 +23,7 @@
 #include <net/checksum.h>
 #include <net/ip.h>
 #include <net/ip6_checksum.h>
+#include <net/ipv6.h>
 #include <net/netfilter/nf_conntrack.h>
 #include <net/netfilter/nf_conntrack_zones.h>
 
@@ -639,4 +640,119 @@ void ovs_kunit_tcp(struct tcphdr *th, u16 sport, u16 dport, u32 seq,
 	th->doff = sizeof(*th) / 4;
 	((u8 *)th)[13] = flags;
 	th->window = htons(65535);
+}
+
+/**
+ * ovs_kunit_udp_datagram - a whole UDP datagram, to be fragmented.
+ * @buf: receives it.
+ * @len: its length, header included (at least 8).
+ * @saddr: IPv4 (4 bytes) or IPv6 (16 bytes) source, for the checksum.
+ * @daddr: destination, likewise.
+ * @v6: the addresses are IPv6.
+ *
+ * Ports 7000 -> 7001, payload bytes counting up from 8, checksum valid.
+ */
+void ovs_kunit_udp_datagram(u8 *buf, unsigned int len, const void *saddr,
+			    const void *daddr, bool v6)
+{
+	struct udphdr *uh = (struct udphdr *)buf;
+	unsigned int i;
+	__wsum sum;
+
+	for (i = sizeof(*uh); i < len; i++)
+		buf[i] = i;
+	uh->source = htons(7000);
+	uh->dest = htons(7001);
+	uh->len = htons(len);
+	uh->check = 0;
+	sum = csum_partial(buf, len, 0);
+	if (v6)
+		uh->check = csum_ipv6_magic(saddr, daddr, len, IPPROTO_UDP,
+					    sum);
+	else
+		uh->check = csum_tcpudp_magic(*(const __be32 *)saddr,
+					      *(const __be32 *)daddr, len,
+					      IPPROTO_UDP, sum);
+	if (!uh->check)
+		uh->check = CSUM_MANGLED_0;
+}
+
+/**
+ * ovs_kunit_frag4 - an Ethernet/IPv4 fragment of a UDP datagram.
+ * @test: the running test; the skb is freed when it ends.
+ * @saddr: IPv4 source.
+ * @daddr: IPv4 destination.
+ * @datagram: the whole datagram (from ovs_kunit_udp_datagram()).
+ * @ofs: byte offset of this fragment (a multiple of 8).
+ * @len: its length.
+ * @more: more fragments follow (MF).
+ *
+ * IPv4 id 0x7777, TTL 64, header checksum valid.
+ * Context: process context.  Asserts on allocation failure.
+ * Return: the skb.
+ */
+struct sk_buff *ovs_kunit_frag4(struct kunit *test, __be32 saddr,
+				__be32 daddr, const u8 *datagram,
+				unsigned int ofs, unsigned int len, bool more)
+{
+	static const u8 eth[ETH_HLEN] = {
+		OVS_KUNIT_MAC_DST, OVS_KUNIT_MAC_SRC, OVS_B16(ETH_P_IP)
+	};
+	struct iphdr iph = {
+		.version = 4,
+		.ihl = 5,
+		.tot_len = htons(sizeof(iph) + len),
+		.id = htons(0x7777),
+		.frag_off = htons((ofs / 8) | (more ? IP_MF : 0)),
+		.ttl = 64,
+		.protocol = IPPROTO_UDP,
+		.saddr = saddr,
+		.daddr = daddr,
+	};
+
+	ip_send_check(&iph);
+	return ovs_kunit_skb_cat(test, eth, sizeof(eth), &iph, sizeof(iph),
+				 datagram + ofs, (size_t)len, NULL);
+}
+
+/**
+ * ovs_kunit_frag6 - an Ethernet/IPv6 fragment of a UDP datagram.
+ * @test: the running test; the skb is freed when it ends.
+ * @saddr: IPv6 source.
+ * @daddr: IPv6 destination.
+ * @datagram: the whole datagram (from ovs_kunit_udp_datagram()).
+ * @ofs: byte offset of this fragment (a multiple of 8).
+ * @len: its length.
+ * @more: more fragments follow (M flag).
+ *
+ * The fragment header is the only extension header; id 0x77777777.
+ * Context: process context.  Asserts on allocation failure.
+ * Return: the skb.
+ */
+struct sk_buff *ovs_kunit_frag6(struct kunit *test,
+				const struct in6_addr *saddr,
+				const struct in6_addr *daddr,
+				const u8 *datagram, unsigned int ofs,
+				unsigned int len, bool more)
+{
+	static const u8 eth[ETH_HLEN] = {
+		OVS_KUNIT_MAC_DST, OVS_KUNIT_MAC_SRC, OVS_B16(ETH_P_IPV6)
+	};
+	struct ipv6hdr ip6h = {
+		.version = 6,
+		.payload_len = htons(sizeof(struct frag_hdr) + len),
+		.nexthdr = NEXTHDR_FRAGMENT,
+		.hop_limit = 64,
+		.saddr = *saddr,
+		.daddr = *daddr,
+	};
+	struct frag_hdr fh = {
+		.nexthdr = IPPROTO_UDP,
+		.frag_off = htons(ofs | (more ? IP6_MF : 0)),
+		.identification = htonl(0x77777777),
+	};
+
+	return ovs_kunit_skb_cat(test, eth, sizeof(eth), &ip6h, sizeof(ip6h),
+				 &fh, sizeof(fh), datagram + ofs, (size_t)len,
+				 NULL);
 }

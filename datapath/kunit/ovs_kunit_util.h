@@ -60,6 +60,16 @@ void ovs_kunit_tcp(struct tcphdr *th, u16 sport, u16 dport, u32 seq,
 		   u32 ack, u8 flags);
 void ovs_kunit_fill_csum(struct sk_buff *skb);
 bool ovs_kunit_csum_ok(const struct sk_buff *skb);
+void ovs_kunit_udp_datagram(u8 *buf, unsigned int len, const void *saddr,
+			    const void *daddr, bool v6);
+struct sk_buff *ovs_kunit_frag4(struct kunit *test, __be32 saddr,
+				__be32 daddr, const u8 *datagram,
+				unsigned int ofs, unsigned int len, bool more);
+struct sk_buff *ovs_kunit_frag6(struct kunit *test,
+				const struct in6_addr *saddr,
+				const struct in6_addr *daddr,
+				const u8 *datagram, unsigned int ofs,
+				unsigned int len, bool more);
 
 int ovs_kunit_copy_actions(struct kunit *test, struct net *net,
 			   const struct nlattr *acts,
