@@ -121,6 +121,24 @@ static struct sk_buff *tcp4(struct kunit *test, __be32 src, __be32 dst,
 	return ovs_kunit_ipv4(test, src, dst, IPPROTO_TCP, &th, sizeof(th));
 }
 
+/* A TCP segment carrying the text @data (PSH|ACK). */
+static struct sk_buff *tcp4_data(struct kunit *test, __be32 src, __be32 dst,
+				 u16 sport, u16 dport, u32 seq, u32 ack,
+				 const char *data)
+{
+	size_t len = strlen(data);
+	struct tcphdr *th;
+	u8 *buf;
+
+	buf = kunit_kzalloc(test, sizeof(*th) + len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	th = (struct tcphdr *)buf;
+	ovs_kunit_tcp(th, sport, dport, seq, ack, TCPHDR_PSH | TCPHDR_ACK);
+	memcpy(buf + sizeof(*th), data, len);
+	return ovs_kunit_ipv4(test, src, dst, IPPROTO_TCP, buf,
+			      sizeof(*th) + len);
+}
+
 /* A fresh key for @skb, as the receive path extracts it. */
 static struct sw_flow_key *key_of(struct kunit *test, struct sk_buff *skb)
 {
@@ -149,6 +167,7 @@ enum { NAT_NONE, NAT_BARE, NAT_SRC, NAT_DST };
  * @nat_addr_len: its length.
  * @port_min: OVS_NAT_ATTR_PROTO_MIN, 0 for none.
  * @port_max: OVS_NAT_ATTR_PROTO_MAX, 0 for none.
+ * @helper: OVS_CT_ATTR_HELPER, or NULL.
  */
 struct ct_spec {
 	u16 zone;
@@ -161,6 +180,7 @@ struct ct_spec {
 	int nat_addr_len;
 	u16 port_min;
 	u16 port_max;
+	const char *helper;
 };
 
 /* Prepare ct(@spec) for flows like @key's packet. */
@@ -183,6 +203,8 @@ static const struct ovs_conntrack_info *ct_action(struct kunit *test,
 	if (spec->labels)
 		nla_put(b, OVS_CT_ATTR_LABELS, 2 * sizeof(*spec->labels),
 			spec->labels);
+	if (spec->helper)
+		nla_put_string(b, OVS_CT_ATTR_HELPER, spec->helper);
 	if (spec->nat) {
 		nat = nla_nest_start_noflag(b, OVS_CT_ATTR_NAT);
 		if (spec->nat == NAT_SRC)
@@ -871,6 +893,90 @@ static void ct_mark_labels_update(struct kunit *test)
 	OVS_KUNIT_EXPECT_MEMEQ(test, &key->ct.labels, &want, sizeof(want));
 }
 
+/*
+ * An FTP control connection committed with the "ftp" helper: its PORT
+ * command makes the kernel's helper expect the data connection, which
+ * ct() then reports as related (+new+rel before and at commit, +rel for
+ * its whole life), with the control connection's original tuple and,
+ * once committed, its labels.
+ */
+static void ct_ftp_related(struct kunit *test)
+{
+	struct ovs_key_ct_labels labels[2] = { labels_a };
+	const struct ovs_conntrack_info *lookup, *commit_ftp, *commit;
+	enum ip_conntrack_info ctinfo;
+	struct nf_conn *ctl, *data;
+	struct sw_flow_key *key;
+	struct sk_buff *skb;
+	const char *user = "USER anonymous\r\n";
+	/* 192.0.2.1 port 156 * 256 + 65 = 40001 */
+	const char *port = "PORT 192,0,2,1,156,65\r\n";
+
+	if (!IS_ENABLED(CONFIG_NF_CONNTRACK_FTP))
+		kunit_skip(test, "no FTP conntrack helper in this kernel");
+	memset(&labels[1], 0xff, sizeof(labels[1]));
+
+	/* SYN: looked up, then committed with the helper and labels. */
+	skb = tcp4(test, CLIENT, SERVER, 40000, 21, 1000, 0, TCPHDR_SYN);
+	key = key_of(test, skb);
+	lookup = ct_action(test, key, &(struct ct_spec){ .zone = ZONE(10) });
+	commit = ct_action(test, key, &(struct ct_spec){ .zone = ZONE(10),
+							  .commit = true });
+	commit_ftp = ct_action(test, key, &(struct ct_spec){
+		.zone = ZONE(10), .commit = true, .helper = "ftp",
+		.labels = ct_labels_ok ? labels : NULL });
+	ct_run(test, skb, key, lookup);
+	KUNIT_EXPECT_EQ(test, key->ct_state, TRK | NEW);
+	ct_run(test, skb, key, commit_ftp);
+	ctl = ct_of(skb, &ctinfo);
+	KUNIT_ASSERT_NOT_NULL(test, ctl);
+	KUNIT_EXPECT_TRUE(test, nf_ct_is_confirmed(ctl));
+	KUNIT_ASSERT_NOT_NULL(test, nfct_help(ctl));
+
+	/* Handshake, then two commands; the second announces a data port. */
+	skb = tcp4(test, SERVER, CLIENT, 21, 40000, 7000, 1001,
+		   TCPHDR_SYN | TCPHDR_ACK);
+	ct_run(test, skb, key_of(test, skb), lookup);
+	skb = tcp4(test, CLIENT, SERVER, 40000, 21, 1001, 7001, TCPHDR_ACK);
+	ct_run(test, skb, key_of(test, skb), lookup);
+	skb = tcp4_data(test, CLIENT, SERVER, 40000, 21, 1001, 7001, user);
+	ct_run(test, skb, key_of(test, skb), lookup);
+	skb = tcp4_data(test, CLIENT, SERVER, 40000, 21, 1001 + strlen(user),
+			7001, port);
+	key = key_of(test, skb);
+	ct_run(test, skb, key, lookup);
+	KUNIT_EXPECT_EQ(test, key->ct_state, TRK | EST);
+
+	/* The server opens the data connection: expected, so related. */
+	skb = tcp4(test, SERVER, CLIENT, 20, 40001, 9000, 0, TCPHDR_SYN);
+	key = key_of(test, skb);
+	ct_run(test, skb, key, lookup);
+	KUNIT_EXPECT_EQ(test, key->ct_state, TRK | NEW | REL);
+	KUNIT_EXPECT_EQ(test, key->ct_zone, ZONE(10));
+	KUNIT_EXPECT_EQ(test, key->ipv4.ct_orig.src, CLIENT);
+	KUNIT_EXPECT_EQ(test, ntohs(key->ct.orig_tp_dst), 21);
+
+	ct_run(test, skb, key, commit);
+	KUNIT_EXPECT_EQ(test, key->ct_state, TRK | NEW | REL);
+	data = ct_of(skb, &ctinfo);
+	KUNIT_ASSERT_NOT_NULL(test, data);
+	KUNIT_EXPECT_PTR_EQ(test, data->master, ctl);
+	KUNIT_EXPECT_EQ(test, ctinfo, IP_CT_RELATED);
+	KUNIT_EXPECT_TRUE(test, nf_ct_is_confirmed(data));
+	if (ct_labels_ok)
+		OVS_KUNIT_EXPECT_MEMEQ(test, &key->ct.labels, &labels_a,
+				       sizeof(labels_a));
+
+	/* Its reply: established, and still related. */
+	skb = tcp4(test, CLIENT, SERVER, 40001, 20, 3000, 9001,
+		   TCPHDR_SYN | TCPHDR_ACK);
+	key = key_of(test, skb);
+	ct_run(test, skb, key, lookup);
+	KUNIT_EXPECT_EQ(test, key->ct_state, TRK | EST | REL | RPL);
+	KUNIT_EXPECT_PTR_EQ(test, ct_of(skb, &ctinfo), data);
+	KUNIT_EXPECT_EQ(test, ovs_kunit_ct_count_zone(&init_net, ZONE(10)), 2);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void ct_test_exit(struct kunit *test)
@@ -911,6 +1017,7 @@ static struct kunit_case ovs_ct_cases[] = {
 	KUNIT_CASE(ct_ipv6_fragments),
 	KUNIT_CASE(ct_force_commit),
 	KUNIT_CASE(ct_mark_labels_update),
+	KUNIT_CASE(ct_ftp_related),
 	{}
 };
 
