@@ -129,6 +129,15 @@ static int defrag(struct kunit *test, struct sk_buff *skb, u16 zone,
 	return err;
 }
 
+static struct sk_buff *frag(struct kunit *test, bool v6, const u8 *payload,
+			    unsigned int ofs, unsigned int len, bool more)
+{
+	if (v6)
+		return ovs_kunit_frag6(test, &src6, &dst6, payload, ofs, len,
+				       more);
+	return ovs_kunit_frag4(test, SRC4, DST4, payload, ofs, len, more);
+}
+
 static void compat_fragments(struct kunit *test, bool v6)
 {
 	const u8 family = v6 ? NFPROTO_IPV6 : NFPROTO_IPV4;
@@ -140,17 +149,14 @@ static void compat_fragments(struct kunit *test, bool v6)
 
 	ovs_kunit_udp_datagram(payload, total, v6 ? (const void *)&src6 : &s4,
 			       v6 ? (const void *)&dst6 : &d4, v6);
-#define FRAG(ofs, len, more)						\
-	(v6 ? ovs_kunit_frag6(test, &src6, &dst6, payload, ofs, len, more) : \
-	      ovs_kunit_frag4(test, SRC4, DST4, payload, ofs, len, more))
-	a1 = FRAG(0, first, true);
-	a2 = FRAG(first, total - first, false);
-	b1 = FRAG(0, first, true);
-	b2 = FRAG(first, total - first, false);
-#undef FRAG
+	a1 = frag(test, v6, payload, 0, first, true);
+	a2 = frag(test, v6, payload, first, total - first, false);
+	b1 = frag(test, v6, payload, 0, first, true);
+	b2 = frag(test, v6, payload, first, total - first, false);
 
 	/* Zone A gets the first fragment, zone B the last: no datagram. */
-	proto = mru = 0;
+	proto = 0;
+	mru = 0;
 	KUNIT_EXPECT_EQ(test, defrag(test, a1, ZONE(0), family, &proto, &mru),
 			-EINPROGRESS);
 	KUNIT_EXPECT_EQ(test, defrag(test, b2, ZONE(1), family, &proto, &mru),

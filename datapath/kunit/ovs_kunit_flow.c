@@ -447,6 +447,8 @@ static void flow_ipv4_fragments(struct kunit *test)
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		u16 sport = cases[i].ports ? 5000 : 0;
+		u16 dport = cases[i].ports ? 53 : 0;
 		struct sw_flow_key *key;
 
 		memcpy(frame, base, sizeof(frame));
@@ -457,11 +459,9 @@ static void flow_ipv4_fragments(struct kunit *test)
 				    "frag_off %#x", cases[i].frag_off);
 		KUNIT_EXPECT_EQ(test, key->ip.proto, IPPROTO_UDP);
 		KUNIT_EXPECT_EQ(test, key->ipv4.addr.src, IP4_SRC);
-		KUNIT_EXPECT_EQ_MSG(test, ntohs(key->tp.src),
-				    cases[i].ports ? 5000 : 0,
+		KUNIT_EXPECT_EQ_MSG(test, ntohs(key->tp.src), sport,
 				    "frag_off %#x", cases[i].frag_off);
-		KUNIT_EXPECT_EQ(test, ntohs(key->tp.dst),
-				cases[i].ports ? 53 : 0);
+		KUNIT_EXPECT_EQ(test, ntohs(key->tp.dst), dport);
 	}
 }
 

@@ -1274,17 +1274,18 @@ static void name(struct sk_buff *b)					\
 }
 
 static const u32 ct_mark[2] = { 1, 0xff };
+static const u32 ct_mark0[2] = { 1, 0 };
+static const struct ovs_key_ct_labels ct_labels[2] = {
+	{ .ct_labels = { 1 } }, { .ct_labels = { 1 } },
+};
 
 CT_ACTION(ct_mark_no_commit,
 	  nla_put(b, OVS_CT_ATTR_MARK, sizeof(ct_mark), ct_mark))
 CT_ACTION(ct_labels_no_commit,
-	  struct ovs_key_ct_labels l[2] = {};
-	  l[1].ct_labels[0] = 1;
-	  nla_put(b, OVS_CT_ATTR_LABELS, sizeof(l), l))
+	  nla_put(b, OVS_CT_ATTR_LABELS, sizeof(ct_labels), ct_labels))
 CT_ACTION(ct_mark_mask_zero,
-	  u32 m[2] = { 1, 0 };
 	  nla_put_flag(b, OVS_CT_ATTR_COMMIT);
-	  nla_put(b, OVS_CT_ATTR_MARK, sizeof(m), m))
+	  nla_put(b, OVS_CT_ATTR_MARK, sizeof(ct_mark0), ct_mark0))
 CT_ACTION(ct_zone_len,
 	  nla_put_u32(b, OVS_CT_ATTR_ZONE, 1))
 CT_ACTION(ct_unknown_attr,
