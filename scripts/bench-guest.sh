@@ -64,8 +64,32 @@ else
 fi
 TESTS=${BENCH_TESTS:-iperf crr rules pktgen upcall}
 
+# res TEST PARAM VALUE UNIT [key=value...]: one figure of the current slot,
+# with the host CPU share of the last cpu_begin/cpu_end window.
 res() {
-	echo "res $*" >>"$RES"
+	_t=$1 _p=$2
+	shift 2
+	echo "res $_t $_p $variant $round $* ${busy:+busy=$busy hload=$hload}" >>"$RES"
+}
+
+# cpu_begin / cpu_end: around a measurement; cpu_end sets $busy, the host
+# CPU seconds the QEMU process used per second of host time (bench.sh's
+# sampler; empty without it), and $hload, the host load at the end.
+cpu_read() {
+	cat "$OUT/cpu.txt" 2>/dev/null
+}
+cpu_begin() {
+	_cpu0=$(cpu_read)
+	busy= hload=
+}
+cpu_end() {
+	_cpu1=$(cpu_read)
+	busy= hload=
+	[ -n "$_cpu0" ] && [ -n "$_cpu1" ] || return 0
+	set -- $_cpu0 $_cpu1
+	busy=$(awk -v w0="$1" -v c0="$2" -v w1="$4" -v c1="$5" \
+		'BEGIN { if (w1 - w0 >= 0.5) printf "%.3f", (c1 - c0) / (w1 - w0) }')
+	hload=$6
 }
 meta() {
 	echo "meta $*" >>"$RES"
@@ -314,26 +338,33 @@ flush_ct() {
 # Measurements.  Each prints its figure; a failed run records nothing.
 # $slot names the raw output files.
 
-# iperf TAG: iperf3 ns1 -> ns2 for $SECS seconds, Mbit/s at the receiver.
+# iperf TAG: iperf3 ns1 -> ns2 for $SECS seconds; $val: Mbit/s at the
+# receiver.
 iperf() {
 	f=$RAW/$slot-$1.iperf
+	cpu_begin
 	nsx 1 timeout $((SECS + 30)) iperf3 -c 10.1.1.2 -p 5201 -t "$SECS" -O 1 \
 		-f m >"$f" 2>&1 || return 1
-	awk '/receiver/ { for (i = 1; i < NF; i++) if ($(i + 1) == "Mbits/sec") v = $i }
-		END { if (v == "") exit 1; print v }' "$f"
+	cpu_end
+	val=$(awk '/receiver/ { for (i = 1; i < NF; i++) if ($(i + 1) == "Mbits/sec") v = $i }
+		END { if (v == "") exit 1; print v }' "$f")
 }
 
-# crr TAG: connections per second, one HTTP/1.0 request each, 8 at a time.
+# crr TAG: $val: connections per second, one HTTP/1.0 request each, 8 at
+# a time.
 crr() {
 	f=$RAW/$slot-$1.ab
+	cpu_begin
 	nsx 1 timeout $((SECS + 30)) ab -q -r -c 8 -t "$SECS" -n 10000000 \
 		http://10.1.1.2:8080/ >"$f" 2>&1 || return 1
+	cpu_end
 	fails=$(sed -n 's/^Failed requests: *\([0-9]*\).*/\1/p' "$f")
 	done_n=$(sed -n 's/^Complete requests: *\([0-9]*\).*/\1/p' "$f")
 	[ -n "$done_n" ] && [ "$done_n" -gt 0 ] || return 1
 	# More than 1% failures: not a measurement of the firewall.
 	[ $((${fails:-0} * 100)) -le "$done_n" ] || return 1
-	sed -n 's/^Requests per second: *\([0-9.]*\).*/\1/p' "$f"
+	val=$(sed -n 's/^Requests per second: *\([0-9.]*\).*/\1/p' "$f")
+	[ -n "$val" ]
 }
 
 # dp_lookups: hit+missed+lost of the datapath.
@@ -357,7 +388,7 @@ pg_setup() {
 	echo rem_device_all >"$PG/kpktgend_0"
 	echo add_device pg0 >"$PG/kpktgend_0"
 	pgset "clone_skb 0" && pgset "pkt_size 64" && pgset "burst 1" &&
-	pgset "delay ${PG_DELAY:-0}" && pgset "count $7" &&
+	pgset "delay 0" && pgset "count $7" &&
 	pgset "dst_mac 02:00:00:00:00:99" &&
 	pgset "src_min $(ip4 "$1")" && pgset "src_max $(ip4 "$2")" &&
 	pgset "dst_min $(ip4 "$3")" && pgset "dst_max $(ip4 "$4")" &&
@@ -382,10 +413,10 @@ pg_run() {
 	dp_n=$(($5 + $6 - $2 - $3))
 	dp_missed=$(($6 - $3))
 	dp_lost=$(($7 - $4))
-	r=$(sed -n 's/.*Result: OK: \([0-9]*\)(.*usec, \([0-9]*\) (.*/\1 \2/p' "$PG/pg0")
-	pg_usec=${r% *}
-	pg_sent=${r#* }
-	[ -n "$r" ] && [ "$pg_usec" -gt 0 ]
+	_pgr=$(sed -n 's/.*Result: OK: \([0-9]*\)(.*usec, \([0-9]*\) (.*/\1 \2/p' "$PG/pg0")
+	pg_usec=${_pgr% *}
+	pg_sent=${_pgr#* }
+	[ -n "$_pgr" ] && [ "$pg_usec" -gt 0 ]
 }
 
 ct_count() {
@@ -405,7 +436,9 @@ pg_warm() {
 	set -- "$1" $(slab_bytes) "$(ct_count)"
 	pg_setup $((0x0a040001)) $((0x0a040000 + $1)) $((0x0a030001)) \
 		$((0x0a030001)) 1000 2000 "$1" || return 1
+	cpu_begin
 	pg_run 0 || return 1
+	cpu_end
 	# Packets the backlog dropped left gaps: send the range again (the
 	# commit rate recorded is the first pass's).
 	pass_n=$dp_n pass_usec=$pg_usec pass_sent=$pg_sent
@@ -422,10 +455,11 @@ pg_warm() {
 		echo "bench: warm-up committed $n of $1 connections"
 		return 1
 	fi
-	res pg_new "$1" "$variant" "$round" \
+	res pg_new "$1" \
 		"$(awk -v n="$dp_n" -v u="$pg_usec" 'BEGIN { printf "%.0f", n / 2 / u * 1e6 }')" pps \
 		"sent=$pg_sent" "usec=$pg_usec" "passes=$pass"
-	res conn_mem "$1" "$variant" "$round" \
+	busy=
+	[ "$1" -lt 1000 ] || res conn_mem "$1" \
 		"$(awk -v d="$(($5 - $2))" -v n="$n" 'BEGIN { printf "%.1f", d / n }')" \
 		B/conn "all_slab=$(awk -v d="$(($6 - $3))" -v n="$n" 'BEGIN { printf "%.1f", d / n }')" \
 		"conns=$n"
@@ -436,9 +470,11 @@ pg_warm() {
 pg_est() {
 	pg_setup $((0x0a030001)) $((0x0a030001)) $((0x0a040001)) \
 		$((0x0a040000 + $1)) 2000 1000 0 || return 1
+	cpu_begin
 	pg_run "$SECS" || return 1
+	cpu_end
 	pps=$(awk -v n="$dp_n" -v u="$pg_usec" 'BEGIN { printf "%.0f", n / 2 / u * 1e6 }')
-	res pg_est "$1" "$variant" "$round" "$pps" pps \
+	res pg_est "$1" "$pps" pps \
 		"sent=$pg_sent" "usec=$pg_usec" "dp_lookups=$dp_n" "missed=$dp_missed" \
 		"lost=$dp_lost" "ns_per_pkt=$(awk -v p="$pps" 'BEGIN { printf "%.0f", 1e9 / p }')"
 }
@@ -447,10 +483,10 @@ pg_est() {
 run_iperf() {
 	fw_table 1 || return 1
 	flush_ct
-	v=$(iperf fw) && res iperf_fw - "$variant" "$round" "$v" Mbit/s
+	iperf fw && res iperf_fw - "$val" Mbit/s
 	snat_table || return 1
 	flush_ct
-	v=$(iperf snat) && res iperf_snat - "$variant" "$round" "$v" Mbit/s
+	iperf snat && res iperf_snat - "$val" Mbit/s
 	# The SNAT connection must really have been translated.
 	grep -q 'src=10.1.1.2 dst=10.1.1.101' /proc/net/nf_conntrack 2>/dev/null ||
 		conntrack -L 2>/dev/null | grep -q 'dst=10.1.1.101' ||
@@ -463,7 +499,7 @@ run_crr() {
 	# Warm the megaflows (first connections are upcalls).
 	nsx 1 ab -q -n 20 -c 2 http://10.1.1.2:8080/ >/dev/null 2>&1
 	flush_ct
-	v=$(crr crr) && res crr - "$variant" "$round" "$v" conn/s
+	crr crr && res crr - "$val" conn/s
 }
 
 run_rules() {
@@ -476,9 +512,9 @@ run_rules() {
 		flush_ct
 		nsx 1 ab -q -n 20 -c 2 http://10.1.1.2:8080/ >/dev/null 2>&1
 		flush_ct
-		v=$(iperf "rules$n") && res rules_tput "$n" "$variant" "$round" "$v" Mbit/s
+		iperf "rules$n" && res rules_tput "$n" "$val" Mbit/s
 		flush_ct
-		v=$(crr "rules$n") && res rules_crr "$n" "$variant" "$round" "$v" conn/s
+		crr "rules$n" && res rules_crr "$n" "$val" conn/s
 	done
 }
 
@@ -488,7 +524,7 @@ run_pktgen() {
 		pg_warm "$k" || { meta warning "$slot: warm-up of $k failed"; continue; }
 		case " $PG_SIZES " in *" $k "*) pg_est "$k" ;; esac
 		case " $CONN_SIZES " in *" $k "*)
-			v=$(iperf "conn$k") && res conn_tput "$k" "$variant" "$round" "$v" Mbit/s
+			iperf "conn$k" && res conn_tput "$k" "$val" Mbit/s
 			;;
 		esac
 	done
@@ -499,11 +535,14 @@ run_upcall() {
 	upcall_table || return 1
 	flush_ct
 	ovs-dpctl del-flows ovs-system 2>/dev/null
-	# One source MAC per packet for the whole run, offered at ~20 kpps.
+	# One source MAC per packet for the whole run, offered at 10 kpps at most.
 	pg_setup $((0x0a050001)) $((0x0a050001)) $((0x0a030001)) $((0x0a030001)) \
 		1000 2000 0 100000000 || return 1
-	PG_DELAY=50000 pg_run "$SECS" || { PG_DELAY=; return 1; }
-	res upcall - "$variant" "$round" \
+	pgset "delay 100000" || return 1
+	cpu_begin
+	pg_run "$SECS" || return 1
+	cpu_end
+	res upcall - \
 		"$(awk -v m="$dp_missed" -v l="$dp_lost" -v u="$pg_usec" \
 			'BEGIN { printf "%.0f", (m - l) / u * 1e6 }')" upcalls/s \
 		"offered=$pg_sent" "usec=$pg_usec" "missed=$dp_missed" "lost=$dp_lost"
@@ -608,12 +647,12 @@ run_slot() {
 modprobe pktgen || exit 1
 loaded=intree
 log "rounds=$ROUNDS secs=$SECS tests='$TESTS'"
-r=1
-while [ $r -le "$ROUNDS" ]; do
-	run_slot intree $r
-	run_slot ours $r
-	has_test rules && run_slot bridge $r
-	r=$((r + 1))
+bench_round=1
+while [ $bench_round -le "$ROUNDS" ]; do
+	run_slot intree $bench_round
+	run_slot ours $bench_round
+	has_test rules && run_slot bridge $bench_round
+	bench_round=$((bench_round + 1))
 done
 unload_module
 meta end "$(date -u +%Y-%m-%dT%H:%MZ)"

@@ -88,6 +88,27 @@ def ratio(byround_a, byround_b):
     return statistics.median(rs), min(rs), max(rs), len(rs)
 
 
+def normalised(key, var, res, extra):
+    """Per-round value divided by the guest's host-CPU share (busy=)."""
+    out = {}
+    for r, v in res[key].get(var, {}).items():
+        b = extra[key][var].get(r, {}).get("busy")
+        try:
+            b = float(b)
+        except (TypeError, ValueError):
+            continue
+        if b > 0:
+            out[r] = v / b
+    return out
+
+
+def ratio_norm_text(key, res, extra):
+    rt = ratio(normalised(key, "intree", res, extra), normalised(key, "ours", res, extra))
+    if rt is None:
+        return "n/a"
+    return "%.2fx (%.2f-%.2f)" % rt[:3]
+
+
 def ratio_text(rt):
     if rt is None:
         return "n/a", ""
@@ -258,6 +279,15 @@ def main():
         "round's ratio lies on that side of 1.0; otherwise the two are at par",
         "within the noise.",
         "",
+        "The host's other work takes CPU from the guest unevenly, so each",
+        "figure is also divided by the host CPU the QEMU process used per",
+        "second during that measurement (``scripts/bench-sampler.py``): the",
+        "column *per host CPU-second* is the ratio of those normalised",
+        "figures, which the host's load affects much less (under TCG an",
+        "idle vCPU sleeps, so CPU time is the guest's work).  When the two",
+        "ratios disagree, the host load changed during the run; trust the",
+        "normalised one.",
+        "",
         "Regenerate with ``make bench`` (about half an hour; ``BENCH_QUICK=1``",
         "for a short development run, which writes its report to the run",
         "directory under ``build/bench/`` instead of here).",
@@ -300,10 +330,11 @@ def main():
         unit = units.get(key, "")
         if test == "pg_est" and ma and mb:
             unit += "; ns/pkt %s / %s" % (fmt(1e9 / ma), fmt(1e9 / mb))
-        rows.append([label, unit, sa, sb, rtxt, verdict, run_id])
+        rows.append([label, unit, sa, sb, rtxt, verdict,
+                     ratio_norm_text(key, res, extra), run_id])
         hist_cells[(test, param)] = rtxt.split(" ")[0] if rt else "n/a"
     L += table(["measure", "unit", "in-tree", "ours", "ours/in-tree", "verdict",
-                "kernel, OVS, date"], rows)
+                "ours/in-tree per host CPU-second", "kernel, OVS, date"], rows)
 
     # --- rules ---------------------------------------------------------------
     ns = sorted({int(p) for (t, p) in res if t == "rules_tput"})
@@ -334,10 +365,11 @@ def main():
                 rb = ratio(c, b)
                 rows.append(["%s, %d rules" % (what, n), spread(list(a.values()))[0],
                              spread(list(b.values()))[0], spread(list(c.values()))[0],
-                             rtxt, verdict,
+                             rtxt, verdict, ratio_norm_text(key, res, extra),
                              ("%.2fx" % rb[0]) if rb else "n/a", run_id])
         L += table(["measure", "in-tree", "ours", "bridge + iptables", "ours/in-tree",
-                    "verdict", "ours/bridge", "kernel, OVS, date"], rows)
+                    "verdict", "per host CPU-second", "ours/bridge", "kernel, OVS, date"],
+                   rows)
 
     # --- connections -------------------------------------------------------
     ks = sorted({int(p) for (t, p) in res if t == "conn_mem"})

@@ -65,7 +65,24 @@ rc=0
 BENCH_QUICK=${quick:-0} GUEST_MEM=${GUEST_MEM:-3072} GUEST_TIMEOUT=$timeout \
 	OVS_MODULE=none GUEST_OUT=$out \
 	GUEST_ENV="BENCH_QUICK BENCH_ROUNDS BENCH_TESTS BENCH_SECS" \
-	sh "$here/guest-run.sh" sh scripts/bench-guest.sh || rc=$?
+	sh "$here/guest-run.sh" sh scripts/bench-guest.sh &
+grpid=$!
+trap 'kill $grpid 2>/dev/null; exit 130' INT TERM HUP
+# The guest's share of the host CPU, published to it (bench-sampler.py).
+qpid=
+i=0
+while [ -z "$qpid" ] && [ $i -lt 600 ] && kill -0 $grpid 2>/dev/null; do
+	sleep 0.1
+	qpid=$(pgrep -P $grpid qemu-system 2>/dev/null | head -n1)
+	i=$((i + 1))
+done
+if [ -n "$qpid" ]; then
+	python3 "$here/bench-sampler.py" "$qpid" "$out/cpu.txt" &
+else
+	echo "bench: QEMU process not found; no CPU figures" >&2
+fi
+wait $grpid || rc=$?
+trap - INT TERM HUP
 {
 	echo "host_load_end $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "runtime $(($(date +%s) - start))"
