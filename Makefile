@@ -98,3 +98,12 @@ debug-kernel:
 check-debug:
 	sh scripts/setup.sh
 	sh scripts/check-debug.sh
+
+# make bench: our module against the in-tree one, interleaved in one guest
+# boot -> Documentation/performance.rst (BENCH_QUICK=1: a short development
+# run whose report stays in build/bench/last/).
+.PHONY: bench
+bench:
+	sh scripts/setup.sh --bench
+	$(MAKE) module
+	sh scripts/bench.sh
