@@ -343,8 +343,9 @@ static void ct_state_mapping(struct kunit *test)
 	struct nf_conn *master = synth_ct(test, ZONE(0), 40001, 21);
 	unsigned int n;
 
-	if (IS_ENABLED(CONFIG_NF_CONNTRACK_MARK))
-		WRITE_ONCE(ct->mark, 0x1234);
+#if IS_ENABLED(CONFIG_NF_CONNTRACK_MARK)
+	WRITE_ONCE(ct->mark, 0x1234);
+#endif
 	if (ct_labels_ok) {
 		struct nf_conn_labels *cl = nf_ct_labels_ext_add(ct);
 
@@ -479,8 +480,9 @@ static void ct_tcp_snat_roundtrip(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ctinfo, IP_CT_NEW);
 	KUNIT_EXPECT_TRUE(test, nf_ct_is_confirmed(ct));
 	KUNIT_EXPECT_EQ(test, nf_ct_zone(ct)->id, ZONE(2));
-	if (marks)
-		KUNIT_EXPECT_EQ(test, READ_ONCE(ct->mark), 0x42);
+#if IS_ENABLED(CONFIG_NF_CONNTRACK_MARK)
+	KUNIT_EXPECT_EQ(test, READ_ONCE(ct->mark), 0x42);
+#endif
 	if (ct_labels_ok) {
 		KUNIT_ASSERT_NOT_NULL(test, nf_ct_labels_find(ct));
 		OVS_KUNIT_EXPECT_MEMEQ(test, nf_ct_labels_find(ct)->bits,
