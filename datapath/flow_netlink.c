@@ -310,8 +310,20 @@ static int parse_vlan_layer(struct sw_flow_match *match,
 		 */
 		if (set->attr[OVS_KEY_ATTR_ETHERTYPE])
 			tag.tpid = nla_get_be16(set->attr[OVS_KEY_ATTR_ETHERTYPE]);
-		if (set->attr[OVS_KEY_ATTR_VLAN])
+		if (set->attr[OVS_KEY_ATTR_VLAN]) {
 			tag.tci = nla_get_be16(set->attr[OVS_KEY_ATTR_VLAN]);
+		} else {
+			/*
+			 * An all-zero (dropped) or missing TCI mask: the
+			 * in-tree datapath then reads the key's last VLAN
+			 * attribute as the mask, and ovs-vswitchd relies on
+			 * it for megaflows that wildcard the whole TCI.
+			 */
+			const struct sw_flow_key *k = match->key;
+
+			tag.tci = k->eth.cvlan.tpid ? k->eth.cvlan.tci :
+						      k->eth.vlan.tci;
+		}
 
 		if (tag.tpid != htons(0xffff)) {
 			OVS_NLERR(log, "%s TPID must be matched exactly (mask %#x)",
