@@ -36,7 +36,8 @@
 #
 # Environment: BENCH_QUICK=1 (2 rounds, shorter runs, smaller sizes),
 # BENCH_ROUNDS, BENCH_TESTS (space-separated subset of: iperf crr rules
-# pktgen upcall), BENCH_SECS (seconds per measurement).
+# pktgen upcall), BENCH_SECS (seconds per measurement), BENCH_RULES,
+# BENCH_PG_SIZES, BENCH_CONN_SIZES (the sizes, space-separated).
 
 set -u
 
@@ -57,11 +58,14 @@ if [ -n "$QUICK" ]; then
 	CONN_SIZES="1000 100000"
 else
 	ROUNDS=${BENCH_ROUNDS:-5}
-	SECS=${BENCH_SECS:-4}
+	SECS=${BENCH_SECS:-3}
 	RULES="1 100 1000 10000"
 	PG_SIZES="1 10000 100000 1000000"
 	CONN_SIZES="1000 100000 1000000"
 fi
+RULES=${BENCH_RULES:-$RULES}
+PG_SIZES=${BENCH_PG_SIZES:-$PG_SIZES}
+CONN_SIZES=${BENCH_CONN_SIZES:-$CONN_SIZES}
 TESTS=${BENCH_TESTS:-iperf crr rules pktgen upcall}
 
 # res TEST PARAM VALUE UNIT [key=value...]: one figure of the current slot,
@@ -616,7 +620,6 @@ run_slot() {
 		unload_module || exit 1
 		loaded=none
 		bridge_up || { meta warning "$slot: bridge setup failed"; bridge_down; return 0; }
-		ping -c1 -W 2 -q 10.1.1.2 >/dev/null 2>&1
 		nsx 1 ping -c 1 -W 5 -q 10.1.1.2 >/dev/null ||
 			meta warning "$slot: ns1 cannot reach ns2 over the bridge"
 		has_test rules && run_rules

@@ -102,11 +102,15 @@ def normalised(key, var, res, extra):
     return out
 
 
-def ratio_norm_text(key, res, extra):
-    rt = ratio(normalised(key, "intree", res, extra), normalised(key, "ours", res, extra))
-    if rt is None:
-        return "n/a"
-    return "%.2fx (%.2f-%.2f)" % rt[:3]
+def ratio_norm(key, res, extra):
+    return ratio(normalised(key, "intree", res, extra),
+                 normalised(key, "ours", res, extra))
+
+
+def cpu_ns(key, var, res, extra):
+    """Median host-CPU nanoseconds per unit (packet, connection...)."""
+    vals = [1e9 / v for v in normalised(key, var, res, extra).values() if v > 0]
+    return statistics.median(vals) if vals else None
 
 
 def ratio_text(rt):
@@ -275,18 +279,18 @@ def main():
         "little: read the **ratio**, ours/in-tree, taken round by round (each",
         "round's ours figure against the in-tree figure measured just before",
         "it), and its spread.  Each cell is *median (min-max)* over the",
-        "rounds.  The verdict says *faster* or *slower* only when every",
-        "round's ratio lies on that side of 1.0; otherwise the two are at par",
-        "within the noise.",
+        "rounds.",
         "",
         "The host's other work takes CPU from the guest unevenly, so each",
         "figure is also divided by the host CPU the QEMU process used per",
-        "second during that measurement (``scripts/bench-sampler.py``): the",
-        "column *per host CPU-second* is the ratio of those normalised",
-        "figures, which the host's load affects much less (under TCG an",
-        "idle vCPU sleeps, so CPU time is the guest's work).  When the two",
-        "ratios disagree, the host load changed during the run; trust the",
-        "normalised one.",
+        "second during that measurement (``scripts/bench-sampler.py``;",
+        "the guest has one vCPU, and under TCG an idle vCPU sleeps, so CPU",
+        "time is the guest's work): the column *per host CPU-second* is the",
+        "ratio of those normalised figures, which the host's load affects",
+        "much less than the wall-clock one.  The **verdict** is taken from",
+        "it: *faster* or *slower* only when every round's ratio lies on that",
+        "side of 1.0, otherwise *par* within the noise (*par?* when the",
+        "median is below 1.0).",
         "",
         "Regenerate with ``make bench`` (about half an hour; ``BENCH_QUICK=1``",
         "for a short development run, which writes its report to the run",
@@ -327,14 +331,21 @@ def main():
         sb, mb = spread(list(b.values()))
         rt = ratio(a, b)
         rtxt, verdict = ratio_text(rt)
+        rn = ratio_norm(key, res, extra)
+        rntxt, nverdict = ratio_text(rn)
         unit = units.get(key, "")
-        if test == "pg_est" and ma and mb:
-            unit += "; ns/pkt %s / %s" % (fmt(1e9 / ma), fmt(1e9 / mb))
-        rows.append([label, unit, sa, sb, rtxt, verdict,
-                     ratio_norm_text(key, res, extra), run_id])
-        hist_cells[(test, param)] = rtxt.split(" ")[0] if rt else "n/a"
-    L += table(["measure", "unit", "in-tree", "ours", "ours/in-tree", "verdict",
-                "ours/in-tree per host CPU-second", "kernel, OVS, date"], rows)
+        if test == "pg_est":
+            ca, cb = cpu_ns(key, "intree", res, extra), cpu_ns(key, "ours", res, extra)
+            if ca and cb:
+                unit += "; host-CPU ns/pkt %s / %s" % (fmt(ca), fmt(cb))
+            elif ma and mb:
+                unit += "; ns/pkt %s / %s" % (fmt(1e9 / ma), fmt(1e9 / mb))
+        rows.append([label, unit, sa, sb, rtxt, rntxt, nverdict if rn else verdict,
+                     run_id])
+        hist_cells[(test, param)] = ("%.2fx" % rn[0]) if rn else (
+            ("%.2fx" % rt[0]) if rt else "n/a")
+    L += table(["measure", "unit", "in-tree", "ours", "ours/in-tree",
+                "ours/in-tree per host CPU-second", "verdict", "kernel, OVS, date"], rows)
 
     # --- rules ---------------------------------------------------------------
     ns = sorted({int(p) for (t, p) in res if t == "rules_tput"})
@@ -362,14 +373,17 @@ def main():
                 b = res[key].get("ours", {})
                 c = res[key].get("bridge", {})
                 rtxt, verdict = ratio_text(ratio(a, b))
-                rb = ratio(c, b)
+                rn = ratio_norm(key, res, extra)
+                rntxt, nverdict = ratio_text(rn)
+                rb = ratio(normalised(key, "bridge", res, extra),
+                           normalised(key, "ours", res, extra)) or ratio(c, b)
                 rows.append(["%s, %d rules" % (what, n), spread(list(a.values()))[0],
                              spread(list(b.values()))[0], spread(list(c.values()))[0],
-                             rtxt, verdict, ratio_norm_text(key, res, extra),
+                             rtxt, rntxt, nverdict if rn else verdict,
                              ("%.2fx" % rb[0]) if rb else "n/a", run_id])
         L += table(["measure", "in-tree", "ours", "bridge + iptables", "ours/in-tree",
-                    "verdict", "per host CPU-second", "ours/bridge", "kernel, OVS, date"],
-                   rows)
+                    "per host CPU-second", "verdict", "ours/bridge per CPU-second",
+                    "kernel, OVS, date"], rows)
 
     # --- connections -------------------------------------------------------
     ks = sorted({int(p) for (t, p) in res if t == "conn_mem"})

@@ -13,13 +13,19 @@
 #   BENCH_QUICK=1   2 rounds, 2-second runs, smaller sizes; the report goes to
 #                   the run directory only, never to Documentation/
 #   BENCH_ROUNDS    rounds (default 5; each round is one slot per module)
-#   BENCH_SECS      seconds per measurement (default 4)
+#   BENCH_SECS      seconds per measurement (default 3)
+#   BENCH_RULES, BENCH_PG_SIZES, BENCH_CONN_SIZES
+#                   rule counts, pktgen flow counts, tracked connection
+#                   counts (space-separated) instead of the defaults
 #   BENCH_TESTS     subset of "iperf crr rules pktgen upcall"
 #   BENCH_OUT       run directory (default build/bench/DATE, linked from
 #                   build/bench/last)
 #   BENCH_DOC       where the report goes (default Documentation/
 #                   performance.rst for a full run)
 #   GUEST_MEM       guest MiB (default 3072: a million conntrack entries)
+#   GUEST_SMP       guest vCPUs (default 1: on a shared host, one TCG vCPU
+#                   thread's CPU time is the guest's work, and no vCPU waits
+#                   for another that the host has descheduled)
 #
 # Builds nothing: "make bench" has built openvswitch.ko already.  The module
 # is copied into the run directory first, so a rebuild during the run does
@@ -62,9 +68,10 @@ fi
 echo "bench: run directory $out"
 start=$(date +%s)
 rc=0
-BENCH_QUICK=${quick:-0} GUEST_MEM=${GUEST_MEM:-3072} GUEST_TIMEOUT=$timeout \
+BENCH_QUICK=${quick:-0} GUEST_MEM=${GUEST_MEM:-3072} GUEST_SMP=${GUEST_SMP:-1} \
+	GUEST_TIMEOUT=$timeout \
 	OVS_MODULE=none GUEST_OUT=$out \
-	GUEST_ENV="BENCH_QUICK BENCH_ROUNDS BENCH_TESTS BENCH_SECS" \
+	GUEST_ENV="BENCH_QUICK BENCH_ROUNDS BENCH_TESTS BENCH_SECS BENCH_RULES BENCH_PG_SIZES BENCH_CONN_SIZES" \
 	sh "$here/guest-run.sh" sh scripts/bench-guest.sh &
 grpid=$!
 trap 'kill $grpid 2>/dev/null; exit 130' INT TERM HUP
