@@ -182,6 +182,9 @@ unload_module() {
 # ---------------------------------------------------------------------------
 # Bring the in-tree module up first: selftests/lib.sh wants one loaded.
 modprobe nf_conntrack
+# pktgen fills the veth peer's backlog faster than the datapath drains it:
+# room for all of it, so that a warm-up commits every connection at once.
+sysctl -qw net.core.netdev_max_backlog=1000000
 # Room for a million connections plus the ones the TCP tests leave behind.
 echo 1048576 >/sys/module/nf_conntrack/parameters/hashsize
 sysctl -qw net.netfilter.nf_conntrack_max=2000000
@@ -433,12 +436,14 @@ slab_bytes() {
 		END { printf "%d %d\n", ct, all }' /proc/slabinfo
 }
 
-# pg_warm K: commit K UDP connections 10.4.0.1.. -> 10.3.0.1:1000->2000.
-# Records pg_new (commit rate) and conn_mem; fails unless all K are there.
+# pg_warm K PREV: commit UDP connections 10.4.0.(PREV+1) .. 10.4.0.K (as
+# numbers counted from 10.4.0.0) -> 10.3.0.1:1000->2000, on top of the PREV
+# already committed.  Records pg_new (commit rate) and conn_mem (slab bytes
+# per connection added); fails unless all K - PREV are there.
 pg_warm() {
-	flush_ct
-	set -- "$1" $(slab_bytes) "$(ct_count)"
-	pg_setup $((0x0a040001)) $((0x0a040000 + $1)) $((0x0a030001)) \
+	_prev=$2
+	set -- $(($1 - $2)) $(slab_bytes) "$(ct_count)"
+	pg_setup $((0x0a040001 + _prev)) $((0x0a040000 + _prev + $1)) $((0x0a030001)) \
 		$((0x0a030001)) 1000 2000 "$1" || return 1
 	cpu_begin
 	pg_run 0 || return 1
@@ -459,11 +464,11 @@ pg_warm() {
 		echo "bench: warm-up committed $n of $1 connections"
 		return 1
 	fi
-	res pg_new "$1" \
+	res pg_new "$((_prev + $1))" \
 		"$(awk -v n="$dp_n" -v u="$pg_usec" 'BEGIN { printf "%.0f", n / 2 / u * 1e6 }')" pps \
 		"sent=$pg_sent" "usec=$pg_usec" "passes=$pass"
 	busy=
-	[ "$1" -lt 1000 ] || res conn_mem "$1" \
+	[ $((_prev + $1)) -lt 1000 ] || res conn_mem "$((_prev + $1))" \
 		"$(awk -v d="$(($5 - $2))" -v n="$n" 'BEGIN { printf "%.1f", d / n }')" \
 		B/conn "all_slab=$(awk -v d="$(($6 - $3))" -v n="$n" 'BEGIN { printf "%.1f", d / n }')" \
 		"conns=$n"
@@ -508,6 +513,7 @@ run_crr() {
 
 run_rules() {
 	for n in $RULES; do
+		log "$slot: $n rules"
 		if [ "$variant" = bridge ]; then
 			ipt_table "$n" || { meta warning "$slot: iptables $n failed"; continue; }
 		else
@@ -524,8 +530,14 @@ run_rules() {
 
 run_pktgen() {
 	fw_table 1 || return 1
+	# The table grows from one size to the next: each warm-up commits only
+	# the connections the next size adds.
+	flush_ct
+	prev=0
 	for k in $(echo $PG_SIZES $CONN_SIZES | tr ' ' '\n' | sort -nu); do
-		pg_warm "$k" || { meta warning "$slot: warm-up of $k failed"; continue; }
+		log "$slot: $k connections"
+		pg_warm "$k" "$prev" || { meta warning "$slot: warm-up of $k failed"; break; }
+		prev=$k
 		case " $PG_SIZES " in *" $k "*) pg_est "$k" ;; esac
 		case " $CONN_SIZES " in *" $k "*)
 			iperf "conn$k" && res conn_tput "$k" "$val" Mbit/s
@@ -609,6 +621,23 @@ check_dmesg() {
 	fi
 }
 
+# vswitchd_errors SLOT LINE: datapath errors ovs-vswitchd logged since line
+# LINE of its log (the datapath refusing a flow would make the figures
+# those of the slow path).
+vswitchd_errors() {
+	_log=$OVS_LOGDIR/ovs-vswitchd.log
+	tail -n "+$(($2 + 1))" "$_log" | grep -E '\|(WARN|ERR|EMER)\|' | grep -E \
+	  '\|(dpif[a-z_]*|netlink[a-z_]*|odp_util|ofproto_dpif|ofproto_dpif_upcall|conntrack|ct_dpif)(\([a-z0-9_]+\))?\||failed to (put|execute|flow)' |
+		grep -v -e 'Unreasonably long' -e 'left allocated when ofproto' \
+		>"$RAW/$1-vswitchd-errors.txt"
+	if [ -s "$RAW/$1-vswitchd-errors.txt" ]; then
+		meta warning "$1: ovs-vswitchd logged $(wc -l <"$RAW/$1-vswitchd-errors.txt")" \
+			"datapath errors (raw/$1-vswitchd-errors.txt)"
+	else
+		rm -f "$RAW/$1-vswitchd-errors.txt"
+	fi
+}
+
 run_slot() {
 	variant=$1
 	round=$2
@@ -634,6 +663,7 @@ run_slot() {
 			wait_for 60 sh -c 'ovs-ofctl show br0 | grep -q "(pgs)"' ||
 				{ echo "bench: br0 did not come back"; exit 1; }
 		fi
+		logline=$(wc -l <"$OVS_LOGDIR/ovs-vswitchd.log")
 		fw_table 1 && nsx 1 ping -c 1 -W 5 -q 10.1.1.2 >/dev/null ||
 			meta warning "$slot: ns1 cannot reach ns2"
 		has_test iperf && run_iperf
@@ -642,6 +672,7 @@ run_slot() {
 		has_test pktgen && run_pktgen
 		has_test upcall && run_upcall
 		ovs-appctl dpctl/show -s >"$RAW/$slot-dpctl-show.txt" 2>&1
+		vswitchd_errors "$slot" "$logline"
 	fi
 	check_dmesg "$slot"
 	meta slot "$slot" "$(($(date +%s) - start))s"

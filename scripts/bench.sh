@@ -100,7 +100,10 @@ mkdir -p "$top/build/bench"
 ln -sfn "$out" "$top/build/bench/last"
 
 if [ "$rc" != 0 ]; then
-	echo "bench: the guest failed (status $rc); console: $out/console.log" >&2
+	# What was measured stays readable, but never replaces the document.
+	python3 "$here/bench-report.py" "$out" "$out/performance.rst" || true
+	echo "bench: the guest failed (status $rc); console: $out/console.log;" \
+		"partial report: $out/performance.rst" >&2
 	exit 1
 fi
 python3 "$here/bench-report.py" "$out" "$doc"
