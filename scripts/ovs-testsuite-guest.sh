@@ -55,19 +55,25 @@ if [ "${OVS_SUITE:-kmod}" = userspace ]; then
 		mknod /dev/net/tun c 10 200
 	fi
 fi
-rm -rf "tests/$suite.dir"
-sh "tests/$suite" -C tests AUTOTEST_PATH="$ap" -j1 "$@" \
-	> /tmp/ovs-testsuite.out 2>&1
-rc=$?
-# Per-test verdicts from the testsuite log.
-# The testsuite prints "  N: title    ok" (or FAILED, skipped, expected
-# failure) on stdout.
-sed -n 's/^ *\([0-9][0-9]*\): \(.*[^ ]\)  *\(ok\|FAILED\|skipped\|expected failure\)\( (.*)\)\{0,1\}$/OVSTEST \1 \3 \2/p' \
-	/tmp/ovs-testsuite.out | sed 's/^\(OVSTEST [0-9]*\) expected failure /\1 xfail /'
+# One testsuite run per test, its verdict printed at once: a guest that
+# runs out of time still reports the tests it finished.  The testsuite
+# prints "  N: title    ok" (or FAILED, skipped, expected failure).
+rc=0
+: > /tmp/ovs-testsuite.out
+for n in "$@"; do
+	rm -rf "tests/$suite.dir/$n"
+	sh "tests/$suite" -C tests AUTOTEST_PATH="$ap" -j1 "$n" \
+		> /tmp/ovs-testsuite.one 2>&1 || rc=1
+	cat /tmp/ovs-testsuite.one >> /tmp/ovs-testsuite.out
+	sed -n 's/^ *\([0-9][0-9]*\): \(.*[^ ]\)  *\(ok\|FAILED\|skipped\|expected failure\)\( (.*)\)\{0,1\}$/OVSTEST \1 \3 \2/p' \
+		/tmp/ovs-testsuite.one | sed 's/^\(OVSTEST [0-9]*\) expected failure /\1 xfail /'
+	# Each run rewrites the suite's log: keep them all.
+	cat "tests/$suite.log" >> /tmp/ovs-testsuite.log 2>/dev/null
+done
 
 tail -n 20 /tmp/ovs-testsuite.out
 if [ -n "${OVS_RESULTS:-}" ] && [ -d "$OVS_RESULTS" ]; then
-	cp "tests/$suite.log" "$OVS_RESULTS/" 2>/dev/null
+	cp /tmp/ovs-testsuite.log "$OVS_RESULTS/$suite.log" 2>/dev/null
 	# Failed tests keep their directory: logs only (no sockets).
 	for d in "tests/$suite.dir"/[0-9]*; do
 		[ -d "$d" ] || continue
