@@ -267,6 +267,9 @@ def main():
     if quick:
         L += [".. warning:: BENCH_QUICK run: fewer rounds, shorter runs, smaller "
               "sizes. Not for quoting.", ""]
+    if host.get("guest_status", "0") != "0":
+        L += [".. warning:: the guest did not finish (status %s): partial results."
+              % host.get("guest_status"), ""]
     if dirty:
         L += [".. warning:: the module was built from uncommitted changes to "
               "datapath/ or compat/.", ""]
@@ -391,7 +394,8 @@ def main():
         L += ["Memory per tracked connection", "-----------------------------", ""]
         L += [
             "Slab bytes in use per connection committed by the pktgen warm-up",
-            "(UDP, zone 1), from ``/proc/slabinfo`` before and after: the",
+            "(UDP, zone 1) that grows the table to N connections (from the",
+            "previous size), from ``/proc/slabinfo`` before and after: the",
             "``nf_conntrack`` cache alone, and all caches (extensions such as",
             "labels or NAT, and anything else the module allocates per",
             "connection).  Throughput with that many connections tracked is in",
@@ -433,7 +437,8 @@ def main():
         "  and a megaflow hit after a warm-up; runs with more than 1% failed",
         "  requests are discarded.",
         "- *pktgen*: K distinct UDP 5-tuples (source addresses 10.4.0.1 on)",
-        "  are committed by a first pass (recorded as *new connections",
+        "  are committed by a first pass (the table grows from one size to",
+        "  the next; the pass's rate is recorded as *new connections",
         "  committed*), then pktgen sends their reply direction (10.3.0.1 to",
         "  10.4.x.y) for the measurement time, so every measured packet is",
         "  ``+est``.  Rate = packets the datapath processed (its lookup",
