@@ -7,14 +7,13 @@
 #   scripts/dkms.sh build     dkms build for KVER
 #   scripts/dkms.sh install   dkms install for KVER (into updates/dkms)
 #   scripts/dkms.sh remove    dkms remove --all, drop the /usr/src copy
-#   scripts/dkms.sh check     the whole cycle, proved in guests: after
+#   scripts/dkms.sh check     the whole cycle, proved in a guest: after
 #                             install a plain `modprobe openvswitch` loads the
 #                             DKMS module (srcversion and taint checked),
-#                             after remove it loads the kernel's again
+#                             after remove it loads the kernel's again; the
+#                             host system is not changed (see do_check)
 #
 # KVER defaults to the Debian 6.1 kernel whose headers the Makefile uses.
-# `check` changes the host's /lib/modules while it runs, which every guest
-# booted meanwhile would see, so it refuses to start while another guest runs.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -57,64 +56,79 @@ do_remove() {
 	[ "${1:-}" = quiet ] || echo "dkms.sh: $name $ver removed"
 }
 
-# guest_modprobe EXPECT: boot a guest that runs a plain modprobe and report
-# which module it loaded; EXPECT is dkms or intree.
-guest_modprobe() {
-	out=$top/build/dkms-check/$1
+# check: dkms add and build on this machine into a private DKMS tree under
+# build/dkms (the system's /usr/src, /var/lib/dkms and /lib/modules stay
+# untouched, so guests running meanwhile are not affected), then, in one
+# guest, whose writes go to a throw-away overlay: dkms install, a plain
+# `modprobe openvswitch` (must load the DKMS module: path, srcversion,
+# out-of-tree taint), rmmod, dkms remove, modprobe again (must load the
+# kernel's own module).  TAP output.
+do_check() {
+	need_dkms
+	out=$top/build/dkms
 	rm -rf "$out"
-	mkdir -p "$out"
-	cat > "$out/probe.sh" <<'PROBE'
-#!/bin/sh
-modprobe openvswitch || { echo "DKMSCHECK modprobe failed"; exit 1; }
-echo "DKMSCHECK path $(modinfo -n openvswitch)"
-echo "DKMSCHECK srcversion $(cat /sys/module/openvswitch/srcversion 2>/dev/null)"
-echo "DKMSCHECK taint $(cat /sys/module/openvswitch/taint)"
-PROBE
-	OVS_MODULE=none GUEST_OUT=$out GUEST_TIMEOUT=300 \
-		sh "$here/guest-run.sh" sh "$out/probe.sh" > "$out/console.log" 2>&1 || {
-		tail -n 30 "$out/console.log" >&2
+	mkdir -p "$out/src/$name-$ver" "$out/tree"
+	git -C "$top" ls-files -z |
+		(cd "$top" && xargs -0 cp --parents -t "$out/src/$name-$ver")
+	opts="--sourcetree $out/src --dkmstree $out/tree -m $name -v $ver"
+	dkms add $opts
+	dkms build $opts -k "$KVER" || {
+		cat "$out/tree/$name/$ver/build/make.log" >&2 2>/dev/null
+		echo "not ok 1 - dkms build for $KVER"
 		return 1
 	}
-	grep '^DKMSCHECK' "$out/console.log"
-}
-
-do_check() {
-	if pgrep -f qemu-system >/dev/null 2>&1; then
-		echo "dkms.sh: another QEMU guest is running; it would see the" \
-			"DKMS module in /lib/modules (try again when it is done)" >&2
-		exit 1
-	fi
-	trap 'do_remove quiet' EXIT INT TERM
-	do_add
-	dkms build -m "$name" -v "$ver" -k "$KVER"
-	dkms install -m "$name" -v "$ver" -k "$KVER"
-	dkms status -m "$name" -v "$ver"
-	ko=$(ls "/lib/modules/$KVER/updates/dkms/openvswitch.ko"* | head -n 1)
+	echo "ok 1 - dkms add and build for $KVER"
+	ko=$(ls "$out/tree/$name/$ver/$KVER/x86_64/module/openvswitch.ko"* | head -n 1)
 	want=$(modinfo -F srcversion "$ko")
+
+	cat > "$out/guest.sh" <<GUEST
+#!/bin/sh
+probe() {
+	modprobe openvswitch || { echo "DKMSCHECK \$1 modprobe failed"; return; }
+	echo "DKMSCHECK \$1 path \$(modinfo -n openvswitch)"
+	echo "DKMSCHECK \$1 srcversion \$(cat /sys/module/openvswitch/srcversion)"
+	echo "DKMSCHECK \$1 taint \$(cat /sys/module/openvswitch/taint)"
+	modprobe -r openvswitch
+}
+# dkms (bash) uses process substitution: /dev/fd must exist.
+[ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd
+dkms install $opts -k \$(uname -r) && echo "DKMSCHECK install ok"
+dkms status $opts
+probe dkms
+dkms remove $opts --all && echo "DKMSCHECK remove ok"
+probe intree
+GUEST
+	OVS_MODULE=none GUEST_OUT=$out GUEST_TIMEOUT=1500 \
+		sh "$here/guest-run.sh" sh "$out/guest.sh" >"$out/console.log" 2>&1 || {
+		tail -n 30 "$out/console.log" >&2
+	}
+	res=$(grep '^DKMSCHECK' "$out/console.log")
+	printf '%s\n' "$res" | sed 's/^/# /'
 	rc=0
-
-	res=$(guest_modprobe dkms) || rc=1
-	printf '%s\n' "$res"
-	if printf '%s\n' "$res" | grep -qx "DKMSCHECK srcversion $want" &&
-	   printf '%s\n' "$res" | grep -q '^DKMSCHECK path .*/updates/dkms/openvswitch.ko' &&
-	   printf '%s\n' "$res" | grep -q '^DKMSCHECK taint .*O'; then
-		echo "ok 1 - after dkms install, modprobe openvswitch loads $ko (srcversion $want)"
-	else
-		echo "not ok 1 - after dkms install, modprobe openvswitch loads $ko (srcversion $want)"
+	t() {
+		if printf '%s\n' "$res" | grep -Eq "$2"; then
+			echo "ok $1"
+		else
+			echo "not ok $1"
+			rc=1
+		fi
+	}
+	t "2 - dkms install in the guest" '^DKMSCHECK install ok$'
+	t "3 - modprobe openvswitch then loads the DKMS module (updates/dkms, srcversion $want)" \
+		"^DKMSCHECK dkms path .*/updates/dkms/openvswitch\.ko"
+	t "4 - ... whose srcversion is the one dkms built" \
+		"^DKMSCHECK dkms srcversion $want\$"
+	t "5 - ... and taints the kernel as out-of-tree (O)" '^DKMSCHECK dkms taint .*O'
+	t "6 - dkms remove in the guest" '^DKMSCHECK remove ok$'
+	t "7 - modprobe openvswitch then loads the kernel's own module" \
+		'^DKMSCHECK intree path .*/kernel/net/openvswitch/openvswitch\.ko'
+	if printf '%s\n' "$res" | grep -q '^DKMSCHECK intree taint .*O'; then
+		echo "not ok 8 - ... which is not out-of-tree"
 		rc=1
-	fi
-
-	do_remove
-	trap - EXIT INT TERM
-	res=$(guest_modprobe intree) || rc=1
-	printf '%s\n' "$res"
-	if printf '%s\n' "$res" | grep -q '^DKMSCHECK path .*/kernel/net/openvswitch/openvswitch.ko' &&
-	   ! printf '%s\n' "$res" | grep -q '^DKMSCHECK taint .*O'; then
-		echo "ok 2 - after dkms remove, modprobe openvswitch loads the in-tree module"
 	else
-		echo "not ok 2 - after dkms remove, modprobe openvswitch loads the in-tree module"
-		rc=1
+		echo "ok 8 - ... which is not out-of-tree"
 	fi
+	echo "1..8"
 	return $rc
 }
 
