@@ -185,7 +185,11 @@ int nf_ct_add_helper(struct nf_conn *ct, const char *name, u8 family,
 	if (!helper)
 		return -EINVAL;
 
+#ifdef HAVE_NF_CT_HELPER_EXT_ADD_GFP_ONLY
 	help = nf_ct_helper_ext_add(ct, GFP_KERNEL);
+#else
+	help = nf_ct_helper_ext_add(ct, helper, GFP_KERNEL);
+#endif
 	if (!help) {
 		nf_conntrack_helper_put(helper);
 		return -ENOMEM;
@@ -193,6 +197,7 @@ int nf_ct_add_helper(struct nf_conn *ct, const char *name, u8 family,
 
 	if (nat) {
 #if IS_ENABLED(CONFIG_NF_NAT)
+		/* compat/nf_conntrack_ovs.h supplies it before 5.2. */
 		int err = nf_nat_helper_try_module_get(name, family, proto);
 
 		if (err) {

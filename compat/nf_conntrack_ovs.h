@@ -22,6 +22,46 @@
 #include <net/netfilter/ipv4/nf_defrag_ipv4.h>
 #include <net/netfilter/ipv6/nf_defrag_ipv6.h>
 
+#include <net/netfilter/nf_conntrack_core.h>
+
+#ifndef HAVE_NF_CONNTRACK_IN_STATE
+/* nf_conntrack_in() takes its hook context as a struct (4.19+). */
+#define nf_conntrack_in(SKB, STATE) \
+	nf_conntrack_in((STATE)->net, (STATE)->pf, (STATE)->hook, (SKB))
+#endif
+
+#ifndef HAVE_NF_CT_INVERT_TUPLE_2ARG
+/* Invert a tuple, looking its protocol handlers up (4.19+ signature). */
+#define nf_ct_invert_tuple(INVERSE, ORIG) nf_ct_invert_tuplepr((INVERSE), (ORIG))
+#endif
+
+#ifndef HAVE_NF_CT_SET_TIMEOUT
+/* Never called without timeout-policy support (OVS_CT_TIMEOUT_SUPPORTED). */
+static inline void nf_ct_destroy_timeout(struct nf_conn *ct)
+{
+}
+#endif
+
+#ifndef HAVE_NF_NAT_HELPER_TRY_MODULE_GET
+/*
+ * Before 5.2 NAT helpers (nf_nat_ftp, ...) were not reference-counted by
+ * name: loading the module is all that can be done, and a NAT helper that
+ * is missing or unloaded means its payload is not translated (the NAT of
+ * the addresses still happens).  @proto and @family are unused.
+ */
+#include <linux/kmod.h>
+static inline int nf_nat_helper_try_module_get(const char *name, u16 family,
+					       u8 proto)
+{
+	request_module("nf_nat_%s", name);
+	return 0;
+}
+
+static inline void nf_nat_helper_put(struct nf_conntrack_helper *helper)
+{
+}
+#endif
+
 #ifndef HAVE_NF_CT_HANDLE_FRAGMENTS
 #define nf_ct_handle_fragments ovs_compat_nf_ct_handle_fragments
 int nf_ct_handle_fragments(struct net *net, struct sk_buff *skb, u16 zone,

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Registration of the datapath's generic netlink families on kernels
+ * without struct genl_small_ops (see compat/genetlink.h).  Compiles to
+ * nothing on kernels that have it.
+ */
+
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <net/genetlink.h>
+
+#ifndef HAVE_GENL_SMALL_OPS
+
+/*
+ * The kernel's names: compat.h maps the datapath's onto ours, but here the
+ * kernel's own registration calls are meant.
+ */
+#undef genl_family
+#undef genl_register_family
+#undef genl_unregister_family
+
+/* The kernel's struct genl_ops array for @family's small ops, or NULL. */
+static struct genl_ops *
+ovs_compat_genl_build_ops(const struct ovs_compat_genl_family *family)
+{
+	struct genl_ops *kops;
+	unsigned int i;
+
+	kops = kcalloc(family->n_small_ops, sizeof(*kops), GFP_KERNEL);
+	if (!kops)
+		return NULL;
+
+	for (i = 0; i < family->n_small_ops; i++) {
+		const struct ovs_compat_genl_small_ops *so = &family->small_ops[i];
+		struct genl_ops *op = &kops[i];
+
+		op->cmd = so->cmd;
+		op->internal_flags = so->internal_flags;
+		op->flags = so->flags;
+		op->doit = so->doit;
+		op->dumpit = so->dumpit;
+#ifdef HAVE_GENL_OPS_POLICY
+		/* Before 5.2 the kernel validates with each op's policy. */
+		op->policy = family->policy;
+#endif
+#ifdef HAVE_GENL_OPS_VALIDATE
+		op->validate = so->validate;
+#endif
+	}
+	return kops;
+}
+
+#ifdef HAVE_GENL_REGISTER_MC_GROUP
+/*
+ * Register multicast groups named as in @grps, into @kgrps (@n each), on
+ * @kf: kernels before 3.13 register them one by one and give each its own
+ * id.  On error the groups already registered stay linked into @kf until
+ * it is unregistered, so @kgrps must outlive that.
+ */
+static int ovs_compat_genl_register_groups(struct genl_family *kf,
+					   struct genl_multicast_group *kgrps,
+					   const struct genl_multicast_group *grps,
+					   unsigned int n)
+{
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < n; i++) {
+		strlcpy(kgrps[i].name, grps[i].name, sizeof(kgrps[i].name));
+		err = genl_register_mc_group(kf, &kgrps[i]);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+#endif
+
+/* Free what ovs_compat_genl_register_family() allocated. */
+static void ovs_compat_genl_free(struct genl_family *kf, struct genl_ops *kops,
+				 struct genl_multicast_group *kgrps)
+{
+	kfree(kgrps);
+	kfree(kops);
+	kfree(kf);
+}
+
+/**
+ * ovs_compat_genl_register_family - register a family declared new-style.
+ * @family: the datapath's family: hdrsize, name, version, maxattr, policy,
+ *	netnsok, parallel_ops, small_ops, mcgrps and module set.
+ *
+ * Builds the kernel's struct genl_family and its ops from @family, then
+ * registers it with the kernel's registration call.  Multicast group
+ * numbers used later with genl_notify() etc. are indexes into
+ * @family->mcgrps, as with the current kernel API.  @family itself is
+ * written only here, so it may live in __ro_after_init memory.
+ *
+ * Context: process context, may sleep (module init).
+ * Return: 0, -ENOMEM, or the kernel's registration error (e.g. -EEXIST).
+ */
+int ovs_compat_genl_register_family(struct ovs_compat_genl_family *family)
+{
+	struct genl_multicast_group *kgrps = NULL;
+	struct genl_family *kf;
+	struct genl_ops *kops;
+	int err;
+
+	kf = kzalloc(sizeof(*kf), GFP_KERNEL);
+	kops = ovs_compat_genl_build_ops(family);
+	if (!kf || !kops) {
+		ovs_compat_genl_free(kf, kops, NULL);
+		return -ENOMEM;
+	}
+	kf->hdrsize = family->hdrsize;
+	strlcpy(kf->name, family->name, sizeof(kf->name));
+	kf->version = family->version;
+	kf->maxattr = family->maxattr;
+	kf->netnsok = family->netnsok;
+	kf->parallel_ops = family->parallel_ops;
+	kf->module = family->module;
+#ifdef HAVE_GENL_FAMILY_POLICY
+	kf->policy = family->policy;
+#endif
+
+#if defined(HAVE_GENL_REGISTER_MC_GROUP)
+	kgrps = kcalloc(family->n_mcgrps, sizeof(*kgrps), GFP_KERNEL);
+	if (!kgrps) {
+		ovs_compat_genl_free(kf, kops, NULL);
+		return -ENOMEM;
+	}
+	err = genl_register_family_with_ops(kf, kops, family->n_small_ops);
+	if (!err) {
+		err = ovs_compat_genl_register_groups(kf, kgrps, family->mcgrps,
+						      family->n_mcgrps);
+		/* Unregistering the family also drops its groups. */
+		if (err)
+			genl_unregister_family(kf);
+	}
+#elif defined(HAVE_GENL_REGISTER_FAMILY_WITH_OPS_GRPS)
+	/* Sets kf->module to THIS_MODULE: this module, as it should be. */
+	err = _genl_register_family_with_ops_grps(kf, kops,
+						  family->n_small_ops,
+						  family->mcgrps,
+						  family->n_mcgrps);
+#else
+	kf->ops = kops;
+	kf->n_ops = family->n_small_ops;
+	kf->mcgrps = family->mcgrps;
+	kf->n_mcgrps = family->n_mcgrps;
+	err = genl_register_family(kf);
+#endif
+	if (err) {
+		ovs_compat_genl_free(kf, kops, kgrps);
+		return err;
+	}
+
+	family->kfamily = kf;
+	family->kops = kops;
+#ifdef HAVE_GENL_REGISTER_MC_GROUP
+	family->kgrps = kgrps;
+#endif
+	return 0;
+}
+
+/**
+ * ovs_compat_genl_unregister_family - undo ovs_compat_genl_register_family().
+ * @family: a family registered with it.
+ *
+ * Context: process context (module exit or failed init).
+ * Return: 0, or the kernel's error if @family was not registered.
+ */
+int ovs_compat_genl_unregister_family(const struct ovs_compat_genl_family *family)
+{
+	int err = genl_unregister_family(family->kfamily);
+
+	if (!err) {
+#ifdef HAVE_GENL_REGISTER_MC_GROUP
+		ovs_compat_genl_free(family->kfamily, family->kops,
+				     family->kgrps);
+#else
+		ovs_compat_genl_free(family->kfamily, family->kops, NULL);
+#endif
+	}
+	return err;
+}
+
+#endif /* !HAVE_GENL_SMALL_OPS */
