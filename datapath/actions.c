@@ -2162,7 +2162,7 @@ static void ovs_refragment(struct datapath *dp, struct vport *vport,
 		IP6CB(skb)->frag_max_size = mru;
 		/* It arrived fragmented, so it may leave fragmented. */
 		skb->ignore_df = 1;
-		ipv6_stub->ipv6_fragment(net, skb->sk, skb, ovs_frag_xmit);
+		ovs_ipv6_fragment(net, skb->sk, skb, ovs_frag_xmit);
 	}
 
 	/* Every fragment took its own reference in the callback. */

@@ -1520,7 +1520,7 @@ static int ovs_flow_cmd_dump(struct sk_buff *skb, struct netlink_callback *cb)
 
 	err = genlmsg_parse_deprecated(cb->nlh, &dp_flow_genl_family, a,
 				       OVS_FLOW_ATTR_MAX, flow_policy,
-				       cb->extack);
+				       ovs_cb_extack(cb));
 	if (err)
 		return err;
 	ufid_flags = ovs_nla_get_ufid_flags(a[OVS_FLOW_ATTR_UFID_FLAGS]);
@@ -1532,7 +1532,7 @@ static int ovs_flow_cmd_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	dp = get_dp(sock_net(skb->sk), ovs_header->dp_ifindex);
 	if (!dp) {
 		ovs_unlock();
-		NL_SET_ERR_MSG_MOD(cb->extack, "No datapath with this ifindex");
+		NL_SET_ERR_MSG_MOD(ovs_cb_extack(cb), "No datapath with this ifindex");
 		return -ENODEV;
 	}
 
@@ -2693,7 +2693,7 @@ static int ovs_vport_cmd_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	dp = get_dp(sock_net(skb->sk), ovs_header->dp_ifindex);
 	if (!dp) {
 		ovs_unlock();
-		NL_SET_ERR_MSG_MOD(cb->extack, "No datapath with this ifindex");
+		NL_SET_ERR_MSG_MOD(ovs_cb_extack(cb), "No datapath with this ifindex");
 		return -ENODEV;
 	}
 
@@ -2855,10 +2855,10 @@ static void __net_exit ovs_exit_net(struct net *dnet)
 		list_add_tail(&dp->list_node, &dead_dps);
 	}
 
-	down_read(&net_rwsem);
+	ovs_net_list_lock();
 	for_each_net(net)
 		collect_foreign_internal_ports(net, dnet, &ports);
-	up_read(&net_rwsem);
+	ovs_net_list_unlock();
 
 	list_for_each_entry_safe(vport, vport_next, &ports, detach_list) {
 		list_del(&vport->detach_list);
