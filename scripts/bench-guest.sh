@@ -442,6 +442,9 @@ slab_bytes() {
 # per connection added); fails unless all K - PREV are there.
 pg_warm() {
 	_prev=$2
+	# TCP entries of earlier measurements would expire during the pass
+	# and spoil the count.
+	conntrack -D -p tcp >/dev/null 2>&1
 	set -- $(($1 - $2)) $(slab_bytes) "$(ct_count)"
 	pg_setup $((0x0a040001 + _prev)) $((0x0a040000 + _prev + $1)) $((0x0a030001)) \
 		$((0x0a030001)) 1000 2000 "$1" || return 1
