@@ -53,6 +53,24 @@ def load(rundir):
             for line in f:
                 k, _, v = line.rstrip("\n").partition(" ")
                 host[k] = v
+    # A run stopped part-way: keep only the rounds whose slots all ended,
+    # so that every figure has its counterpart from the same round.
+    done = defaultdict(set)
+    for sl in meta.get("slot", []):
+        m = re.match(r"r(\d+)-(\w+)", sl)
+        if m:
+            done[int(m.group(1))].add(m.group(2))
+    need = {v for key in res for v in res[key]}
+    complete = {r for r, vs in done.items() if need <= vs}
+    dropped = set()
+    for key in res:
+        for v in res[key]:
+            for r in list(res[key][v]):
+                if r not in complete:
+                    del res[key][v][r]
+                    dropped.add(r)
+    meta["complete_rounds"] = [str(len(complete))]
+    meta["dropped_rounds"] = [" ".join(str(r) for r in sorted(dropped))]
     return res, extra, units, meta, host
 
 
@@ -267,9 +285,13 @@ def main():
     if quick:
         L += [".. warning:: BENCH_QUICK run: fewer rounds, shorter runs, smaller "
               "sizes. Not for quoting.", ""]
-    if host.get("guest_status", "0") != "0":
-        L += [".. warning:: the guest did not finish (status %s): partial results."
-              % host.get("guest_status"), ""]
+    ncomplete = int(meta["complete_rounds"][0])
+    if host.get("guest_status", "0") != "0" or ncomplete < int(rounds):
+        L += [".. warning:: partial run: %d of %s rounds completed (guest status %s);"
+              " the figures below come from the completed rounds only%s."
+              % (ncomplete, rounds, host.get("guest_status", "?"),
+                 (" (incomplete round %s left out)" % meta["dropped_rounds"][0])
+                 if meta["dropped_rounds"][0] else ""), ""]
     if dirty:
         L += [".. warning:: the module was built from uncommitted changes to "
               "datapath/ or compat/.", ""]
@@ -295,23 +317,27 @@ def main():
         "side of 1.0, otherwise *par* within the noise (*par?* when the",
         "median is below 1.0).",
         "",
-        "Regenerate with ``make bench`` (about half an hour; ``BENCH_QUICK=1``",
+        "Regenerate with ``make bench`` (its runtime is under *Run*; ``BENCH_QUICK=1``",
         "for a short development run, which writes its report to the run",
         "directory under ``build/bench/`` instead of here).",
         "",
         "Run",
         "---",
         "",
-        "- kernel %s, %s, date %s (UTC), %s rounds of %s s per measurement,"
-        % (kernel, meta.get("ovs", ["?"])[0], meta.get("date", ["?"])[0], rounds,
-           meta.get("secs", ["?"])[0]),
+        "- kernel %s, %s, date %s (UTC), %d rounds of %s s per measurement,"
+        % (kernel, meta.get("ovs", ["?"])[0], meta.get("date", ["?"])[0],
+           int(meta["complete_rounds"][0]), meta.get("secs", ["?"])[0]),
         "  guest: %s vCPUs, %s MiB; host: %s CPUs, load average %s at start,"
         " %s at the end; runtime %s s"
         % (meta.get("cpus", ["?"])[0],
            int(meta.get("mem_kb", ["0"])[0]) // 1024 if meta.get("mem_kb") else "?",
            host.get("host_cpus", "?"), host.get("host_load_start", "?"),
            host.get("host_load_end", "?"), host.get("runtime", "?")),
-        "- tree at commit %s (%s)" % (host.get("commit", "?"), host.get("subject", "")),
+        "- tree at commit %s (%s)%s" % (host.get("commit", "?"), host.get("subject", ""),
+                                         ", with %s uncommitted changes to datapath/,"
+                                         " compat/ or Kbuild" % host["dirty"]
+                                         if dirty else ""),
+        "- slot durations: " + ", ".join(meta.get("slot", [])),
     ]
     for m in meta.get("module", []):
         L.append("- module %s" % m)
