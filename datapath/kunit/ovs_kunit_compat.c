@@ -277,6 +277,7 @@ static void compat_run_helper(struct kunit *test)
 	struct sk_buff *acts_buf;
 	struct nlattr *acts, *ct_attr;
 	struct nf_conn *ct;
+	int v1, v2;
 
 	key = kunit_kzalloc(test, sizeof(*key), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, key);
@@ -296,11 +297,11 @@ static void compat_run_helper(struct kunit *test)
 	/* A connection without a helper: accepted, whatever the state. */
 	to_network(skb);
 	rcu_read_lock();
-	KUNIT_EXPECT_EQ(test, nf_ct_helper(skb, ct, ctinfo, NFPROTO_IPV4),
-			NF_ACCEPT);
-	KUNIT_EXPECT_EQ(test, nf_ct_helper(skb, ct, IP_CT_RELATED_REPLY,
-					   NFPROTO_IPV4), NF_ACCEPT);
+	v1 = nf_ct_helper(skb, ct, ctinfo, NFPROTO_IPV4);
+	v2 = nf_ct_helper(skb, ct, IP_CT_RELATED_REPLY, NFPROTO_IPV4);
 	rcu_read_unlock();
+	KUNIT_EXPECT_EQ(test, v1, NF_ACCEPT);
+	KUNIT_EXPECT_EQ(test, v2, NF_ACCEPT);
 
 	/* Sharing: the packet's reference alone, then a clone's too. */
 	KUNIT_EXPECT_FALSE(test, nf_ct_shared(ct));
