@@ -626,12 +626,14 @@ check_dmesg() {
 
 # vswitchd_errors SLOT LINE: datapath errors ovs-vswitchd logged since line
 # LINE of its log (the datapath refusing a flow would make the figures
-# those of the slow path).
+# those of the slow path).  The upcall flood's flow limit and lost upcalls
+# are expected.
 vswitchd_errors() {
 	_log=$OVS_LOGDIR/ovs-vswitchd.log
 	tail -n "+$(($2 + 1))" "$_log" | grep -E '\|(WARN|ERR|EMER)\|' | grep -E \
 	  '\|(dpif[a-z_]*|netlink[a-z_]*|odp_util|ofproto_dpif|ofproto_dpif_upcall|conntrack|ct_dpif)(\([a-z0-9_]+\))?\||failed to (put|execute|flow)' |
 		grep -v -e 'Unreasonably long' -e 'left allocated when ofproto' \
+			-e 'reached the dynamic limit' -e 'lost packet on handler' \
 		>"$RAW/$1-vswitchd-errors.txt"
 	if [ -s "$RAW/$1-vswitchd-errors.txt" ]; then
 		meta warning "$1: ovs-vswitchd logged $(wc -l <"$RAW/$1-vswitchd-errors.txt")" \

@@ -292,6 +292,8 @@ def main():
               % (ncomplete, rounds, host.get("guest_status", "?"),
                  (" (incomplete round %s left out)" % meta["dropped_rounds"][0])
                  if meta["dropped_rounds"][0] else ""), ""]
+        if host.get("note"):
+            L[-2] += " " + host["note"]
     if dirty:
         L += [".. warning:: the module was built from uncommitted changes to "
               "datapath/ or compat/.", ""]
