@@ -19,6 +19,28 @@
 #include <linux/overflow.h>
 #include <linux/rculist.h>
 
+#ifndef struct_size
+/*
+ * Allocation sizes that saturate at SIZE_MAX instead of wrapping, so that
+ * an overflowing size makes the allocation fail (4.18).
+ */
+static inline size_t ovs_compat_size_mul(size_t a, size_t b)
+{
+	return b && a > SIZE_MAX / b ? SIZE_MAX : a * b;
+}
+
+static inline size_t ovs_compat_size_add(size_t a, size_t b)
+{
+	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+#define array_size(N, SIZE)	ovs_compat_size_mul((N), (SIZE))
+/* Size of *@P with @N elements of its trailing array @MEMBER. */
+#define struct_size(P, MEMBER, N)					\
+	ovs_compat_size_add(sizeof(*(P)),				\
+			    ovs_compat_size_mul((N), sizeof(*(P)->MEMBER)))
+#endif
+
 #ifndef fallthrough
 /* The fall-through marker (5.4): gcc's attribute. */
 #define fallthrough __attribute__((__fallthrough__))
@@ -122,6 +144,34 @@ static inline void netdev_put(struct net_device *dev,
 }
 #endif
 
+#ifndef HAVE_KVZALLOC
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+/*
+ * Zeroed memory from the slab when it is readily available, else from
+ * vmalloc (4.12); freed with kvfree() either way.  @flags must allow
+ * sleeping (GFP_KERNEL), as vmalloc does.
+ */
+static inline void *kvzalloc_node(size_t size, gfp_t flags, int node)
+{
+	void *p = kzalloc_node(size, flags | __GFP_NOWARN | __GFP_NORETRY,
+			       node);
+
+	return p ? p : vzalloc_node(size, node);
+}
+
+static inline void *kvzalloc(size_t size, gfp_t flags)
+{
+	return kvzalloc_node(size, flags, NUMA_NO_NODE);
+}
+#endif
+
+#ifndef HAVE_GET_RANDOM_U32
+#include <linux/random.h>
+/* A random 32-bit value (4.11 name). */
+#define get_random_u32 get_random_int
+#endif
+
 #ifndef HAVE_NETDEV_MASTER_UPPER_DEV_LINK_EXTACK
 /*
  * netdev_master_upper_dev_link() with the extended-ack argument of 4.15+;
@@ -166,6 +216,27 @@ static inline void netdev_put(struct net_device *dev,
  */
 #define NLA_POLICY_RANGE(TYPE, MIN, MAX)	{ .type = (TYPE) }
 #define NLA_POLICY_MIN(TYPE, MIN)		{ .type = (TYPE) }
+#endif
+
+/*
+ * Extended acks (4.12) and their helpers (4.12-4.15): where missing,
+ * requests carry no error message or offending attribute back, only the
+ * errno, and the datapath's extack pointers are always NULL.
+ */
+#ifndef HAVE_NETLINK_EXT_ACK
+struct netlink_ext_ack;
+#endif
+#ifndef NL_SET_ERR_MSG
+#define NL_SET_ERR_MSG(EXTACK, MSG)		((void)(EXTACK))
+#endif
+#ifndef NL_SET_ERR_MSG_MOD
+#define NL_SET_ERR_MSG_MOD(EXTACK, MSG)		((void)(EXTACK))
+#endif
+#ifndef NL_SET_BAD_ATTR
+#define NL_SET_BAD_ATTR(EXTACK, ATTR)		((void)(EXTACK), (void)(ATTR))
+#endif
+#ifndef NL_SET_ERR_MSG_ATTR
+#define NL_SET_ERR_MSG_ATTR(EXTACK, ATTR, MSG)	((void)(EXTACK), (void)(ATTR))
 #endif
 
 #ifdef HAVE_NETLINK_CALLBACK_EXTACK
@@ -220,7 +291,7 @@ static inline void netdev_put(struct net_device *dev,
 /* Forget the receive/delivery time before the packet changes hands. */
 static inline void skb_clear_tstamp(struct sk_buff *skb)
 {
-	skb->tstamp = 0;
+	skb->tstamp = ktime_set(0, 0);
 }
 #endif
 
@@ -283,12 +354,23 @@ static inline void dev_fetch_sw_netstats(struct rtnl_link_stats64 *s,
 }
 #endif
 
+#ifdef HAVE_NDO_GET_STATS64_VOID
 static inline void dev_get_tstats64(struct net_device *dev,
 				    struct rtnl_link_stats64 *s)
 {
 	netdev_stats_to_stats64(s, &dev->stats);
 	dev_fetch_sw_netstats(s, dev->tstats);
 }
+#else
+/* ndo_get_stats64 returned its argument before 4.11. */
+static inline struct rtnl_link_stats64 *
+dev_get_tstats64(struct net_device *dev, struct rtnl_link_stats64 *s)
+{
+	netdev_stats_to_stats64(s, &dev->stats);
+	dev_fetch_sw_netstats(s, dev->tstats);
+	return s;
+}
+#endif
 #endif
 
 #ifndef HAVE_DEV_SW_NETSTATS_RX_ADD
@@ -303,6 +385,50 @@ static inline void dev_sw_netstats_rx_add(struct net_device *dev,
 	tstats->rx_packets++;
 	u64_stats_update_end(&tstats->syncp);
 }
+#endif
+
+#ifndef HAVE_SKB_PUT_ZERO
+/* Append @len zeroed bytes to @skb, which must have the tailroom (4.13). */
+static inline void *skb_put_zero(struct sk_buff *skb, unsigned int len)
+{
+	void *p = skb_put(skb, len);
+
+	memset(p, 0, len);
+	return p;
+}
+#endif
+
+#ifndef HAVE_SKB_CSUM_HWOFFLOAD_HELP
+/*
+ * Resolve a CHECKSUM_PARTIAL skb in software unless @features offload it
+ * (4.13).  Kernels without it have no CRC32c (SCTP) partial checksums to
+ * treat differently.
+ */
+static inline int skb_csum_hwoffload_help(struct sk_buff *skb,
+					  netdev_features_t features)
+{
+	if (features & (NETIF_F_HW_CSUM | NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM))
+		return 0;
+	return skb_checksum_help(skb);
+}
+#endif
+
+#ifndef HAVE_METADATA_DST_TYPE
+#include <net/dst_metadata.h>
+/* Before 4.13 every metadata dst was an IP tunnel one: no type argument. */
+#define metadata_dst_alloc(OPTSLEN, TYPE, GFP) metadata_dst_alloc((OPTSLEN), (GFP))
+#endif
+
+#include <net/ip_tunnels.h>
+#ifndef IP_TUNNEL_INFO_BRIDGE
+/* Tunnel info "bridge mode" (4.19): ignored by kernels that predate it. */
+#define IP_TUNNEL_INFO_BRIDGE	0x04
+#endif
+
+#include <linux/if_ether.h>
+#ifndef ETH_P_NSH
+/* Network Service Header EtherType (4.16). */
+#define ETH_P_NSH		0x894F
 #endif
 
 #ifndef HAVE_NF_RESET_CT

@@ -6,7 +6,9 @@
  */
 
 #include <linux/kernel.h>
+#include <linux/rcupdate.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 #include <net/genetlink.h>
 
@@ -19,6 +21,86 @@
 #undef genl_family
 #undef genl_register_family
 #undef genl_unregister_family
+#undef genl_info
+#undef genl_info_net
+
+#ifndef HAVE_GENL_INFO_EXTACK
+/*
+ * Families registered with ovs_compat_genl_register_family(), for the
+ * doit trampoline to find a request's handler: the datapath has six.
+ */
+static const struct ovs_compat_genl_family __rcu *ovs_compat_genl_families[8];
+static DEFINE_SPINLOCK(ovs_compat_genl_lock);
+
+/*
+ * The doit of every kernel op: find the datapath's handler by family id
+ * and command, and call it with a struct ovs_compat_genl_info copied from
+ * the kernel's.
+ */
+static int ovs_compat_genl_doit(struct sk_buff *skb, struct genl_info *kinfo)
+{
+	const struct ovs_compat_genl_small_ops *so = NULL;
+	struct ovs_compat_genl_info info = {
+		.snd_seq = kinfo->snd_seq,
+		.snd_portid = kinfo->snd_portid,
+		.nlhdr = kinfo->nlhdr,
+		.genlhdr = kinfo->genlhdr,
+		.userhdr = kinfo->userhdr,
+		.attrs = kinfo->attrs,
+		.extack = NULL,
+		.kinfo = kinfo,
+	};
+	unsigned int i, j;
+
+	rcu_read_lock();
+	for (i = 0; i < ARRAY_SIZE(ovs_compat_genl_families) && !so; i++) {
+		const struct ovs_compat_genl_family *f;
+
+		f = rcu_dereference(ovs_compat_genl_families[i]);
+		if (!f || f->kfamily->id != kinfo->nlhdr->nlmsg_type)
+			continue;
+		for (j = 0; j < f->n_small_ops; j++) {
+			if (f->small_ops[j].cmd == kinfo->genlhdr->cmd) {
+				so = &f->small_ops[j];
+				break;
+			}
+		}
+	}
+	rcu_read_unlock();
+
+	/* The kernel only calls us for commands we registered. */
+	if (WARN_ON_ONCE(!so || !so->doit))
+		return -EOPNOTSUPP;
+	/* The small ops are static: valid after the RCU section. */
+	return so->doit(skb, &info);
+}
+
+/* Make @family findable by the trampoline, or forget it (@add false). */
+static int ovs_compat_genl_track(const struct ovs_compat_genl_family *family,
+				 bool add)
+{
+	unsigned int i;
+	int err = -ENOSPC;
+
+	spin_lock(&ovs_compat_genl_lock);
+	for (i = 0; i < ARRAY_SIZE(ovs_compat_genl_families); i++) {
+		const struct ovs_compat_genl_family *f;
+
+		f = rcu_dereference_protected(ovs_compat_genl_families[i],
+					      lockdep_is_held(&ovs_compat_genl_lock));
+		if (add ? !f : f == family) {
+			rcu_assign_pointer(ovs_compat_genl_families[i],
+					   add ? family : NULL);
+			err = 0;
+			break;
+		}
+	}
+	spin_unlock(&ovs_compat_genl_lock);
+	if (!add)
+		synchronize_rcu();
+	return err;
+}
+#endif /* !HAVE_GENL_INFO_EXTACK */
 
 /* The kernel's struct genl_ops array for @family's small ops, or NULL. */
 static struct genl_ops *
@@ -38,7 +120,11 @@ ovs_compat_genl_build_ops(const struct ovs_compat_genl_family *family)
 		op->cmd = so->cmd;
 		op->internal_flags = so->internal_flags;
 		op->flags = so->flags;
+#ifdef HAVE_GENL_INFO_EXTACK
 		op->doit = so->doit;
+#else
+		op->doit = so->doit ? ovs_compat_genl_doit : NULL;
+#endif
 		op->dumpit = so->dumpit;
 #ifdef HAVE_GENL_OPS_POLICY
 		/* Before 5.2 the kernel validates with each op's policy. */
@@ -123,12 +209,24 @@ int ovs_compat_genl_register_family(struct ovs_compat_genl_family *family)
 	kf->policy = family->policy;
 #endif
 
-#if defined(HAVE_GENL_REGISTER_MC_GROUP)
+#ifdef HAVE_GENL_REGISTER_MC_GROUP
 	kgrps = kcalloc(family->n_mcgrps, sizeof(*kgrps), GFP_KERNEL);
 	if (!kgrps) {
 		ovs_compat_genl_free(kf, kops, NULL);
 		return -ENOMEM;
 	}
+	family->kgrps = kgrps;
+#endif
+	/* Requests may arrive as soon as the kernel has the family. */
+	family->kfamily = kf;
+	family->kops = kops;
+#ifndef HAVE_GENL_INFO_EXTACK
+	err = ovs_compat_genl_track(family, true);
+	if (err)
+		goto err_free;
+#endif
+
+#if defined(HAVE_GENL_REGISTER_MC_GROUP)
 	err = genl_register_family_with_ops(kf, kops, family->n_small_ops);
 	if (!err) {
 		err = ovs_compat_genl_register_groups(kf, kgrps, family->mcgrps,
@@ -150,17 +248,16 @@ int ovs_compat_genl_register_family(struct ovs_compat_genl_family *family)
 	kf->n_mcgrps = family->n_mcgrps;
 	err = genl_register_family(kf);
 #endif
-	if (err) {
-		ovs_compat_genl_free(kf, kops, kgrps);
-		return err;
-	}
+	if (!err)
+		return 0;
 
-	family->kfamily = kf;
-	family->kops = kops;
-#ifdef HAVE_GENL_REGISTER_MC_GROUP
-	family->kgrps = kgrps;
+#ifndef HAVE_GENL_INFO_EXTACK
+	ovs_compat_genl_track(family, false);
+err_free:
 #endif
-	return 0;
+	family->kfamily = NULL;
+	ovs_compat_genl_free(kf, kops, kgrps);
+	return err;
 }
 
 /**
@@ -175,6 +272,10 @@ int ovs_compat_genl_unregister_family(const struct ovs_compat_genl_family *famil
 	int err = genl_unregister_family(family->kfamily);
 
 	if (!err) {
+#ifndef HAVE_GENL_INFO_EXTACK
+		/* No request is in a handler once the kernel let go. */
+		ovs_compat_genl_track(family, false);
+#endif
 #ifdef HAVE_GENL_REGISTER_MC_GROUP
 		ovs_compat_genl_free(family->kfamily, family->kops,
 				     family->kgrps);

@@ -35,8 +35,30 @@
 
 #ifndef HAVE_GENL_SMALL_OPS
 
+#ifndef HAVE_GENL_INFO_EXTACK
+/*
+ * The request as the datapath's doit handlers see it: the kernel's
+ * struct genl_info before 4.12 has no extended ack, so the handlers get
+ * this one (under the kernel's name) from a trampoline that copies the
+ * kernel's and adds a NULL extack.  Handlers must not keep it.
+ */
+struct ovs_compat_genl_info {
+	u32 snd_seq;
+	u32 snd_portid;
+	struct nlmsghdr *nlhdr;
+	struct genlmsghdr *genlhdr;
+	void *userhdr;
+	struct nlattr **attrs;
+	struct netlink_ext_ack *extack;
+	struct genl_info *kinfo;	/* the kernel's */
+};
+#define OVS_COMPAT_GENL_INFO struct ovs_compat_genl_info
+#else
+#define OVS_COMPAT_GENL_INFO struct genl_info
+#endif
+
 struct ovs_compat_genl_small_ops {
-	int (*doit)(struct sk_buff *skb, struct genl_info *info);
+	int (*doit)(struct sk_buff *skb, OVS_COMPAT_GENL_INFO *info);
 	int (*dumpit)(struct sk_buff *skb, struct netlink_callback *cb);
 	u8 cmd;
 	u8 internal_flags;
@@ -94,19 +116,38 @@ ovs_compat_genlmsg_put(struct sk_buff *skb, u32 portid, u32 seq,
 	return genlmsg_put(skb, portid, seq, family->kfamily, flags, cmd);
 }
 
+#ifndef HAVE_GENL_INFO_EXTACK
+static inline struct net *ovs_compat_genl_info_net(const OVS_COMPAT_GENL_INFO *info)
+{
+	return genl_info_net(info->kinfo);
+}
+
+static inline int ovs_compat_genlmsg_reply(struct sk_buff *skb,
+					   OVS_COMPAT_GENL_INFO *info)
+{
+	return genlmsg_reply(skb, info->kinfo);
+}
+#endif
+
 static inline void ovs_compat_genl_notify(struct ovs_compat_genl_family *family,
 					  struct sk_buff *skb,
-					  struct genl_info *info, u32 group,
+					  OVS_COMPAT_GENL_INFO *info, u32 group,
 					  gfp_t flags)
 {
-#if defined(HAVE_GENL_NOTIFY_INFO)
-	genl_notify(family->kfamily, skb, info, group, flags);
-#elif defined(HAVE_GENL_REGISTER_MC_GROUP)
-	genl_notify(skb, genl_info_net(info), info->snd_portid,
-		    ovs_compat_genl_group_id(family, group), info->nlhdr, flags);
+#ifndef HAVE_GENL_INFO_EXTACK
+	struct genl_info *kinfo = info->kinfo;
 #else
-	genl_notify(family->kfamily, skb, genl_info_net(info),
-		    info->snd_portid, group, info->nlhdr, flags);
+	struct genl_info *kinfo = info;
+#endif
+
+#if defined(HAVE_GENL_NOTIFY_INFO)
+	genl_notify(family->kfamily, skb, kinfo, group, flags);
+#elif defined(HAVE_GENL_REGISTER_MC_GROUP)
+	genl_notify(skb, genl_info_net(kinfo), kinfo->snd_portid,
+		    ovs_compat_genl_group_id(family, group), kinfo->nlhdr, flags);
+#else
+	genl_notify(family->kfamily, skb, genl_info_net(kinfo),
+		    kinfo->snd_portid, group, kinfo->nlhdr, flags);
 #endif
 }
 
@@ -167,6 +208,11 @@ ovs_compat_genlmsg_parse(const struct nlmsghdr *nlh,
 #define genl_set_err		ovs_compat_genl_set_err
 #define genlmsg_multicast_netns	ovs_compat_genlmsg_multicast_netns
 #define genlmsg_parse_deprecated ovs_compat_genlmsg_parse
+#ifndef HAVE_GENL_INFO_EXTACK
+#define genl_info		ovs_compat_genl_info
+#define genl_info_net		ovs_compat_genl_info_net
+#define genlmsg_reply		ovs_compat_genlmsg_reply
+#endif
 
 #endif /* !HAVE_GENL_SMALL_OPS */
 

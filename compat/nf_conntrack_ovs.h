@@ -24,6 +24,34 @@
 
 #include <net/netfilter/nf_conntrack_core.h>
 
+#ifndef HAVE_NF_CT_SET
+/* Attach @ct (a reference the caller gives up) and @info to @skb. */
+static inline void nf_ct_set(struct sk_buff *skb, struct nf_conn *ct,
+			     enum ip_conntrack_info info)
+{
+	skb->nfct = ct ? &ct->ct_general : NULL;
+	skb->nfctinfo = info;
+}
+#endif
+
+#ifndef HAVE_IP_CT_UNTRACKED
+/*
+ * Before 4.12 "untracked" was a shared template conntrack, not a ctinfo
+ * value.  The datapath only passes it with no conntrack (ct_clear), which
+ * there leaves the skb without one: OVS sees it untracked, and netfilter
+ * would track it afresh if it later reached its hooks.
+ */
+#define IP_CT_UNTRACKED IP_CT_NEW
+#endif
+
+#ifndef HAVE_NF_CONNTRACK_HELPER_PUT
+/* Drop the module reference nf_conntrack_helper_try_module_get() took. */
+static inline void nf_conntrack_helper_put(struct nf_conntrack_helper *helper)
+{
+	module_put(helper->me);
+}
+#endif
+
 #ifndef HAVE_NF_CONNTRACK_IN_STATE
 /* nf_conntrack_in() takes its hook context as a struct (4.19+). */
 #define nf_conntrack_in(SKB, STATE) \

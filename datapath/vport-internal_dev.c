@@ -122,6 +122,15 @@ static void internal_dev_destructor(struct net_device *dev)
 		call_rcu(&vport->rcu, internal_vport_free_rcu);
 }
 
+#ifndef HAVE_NEEDS_FREE_NETDEV
+/* Before 4.12 the destructor also frees the device. */
+static void internal_dev_free(struct net_device *dev)
+{
+	internal_dev_destructor(dev);
+	free_netdev(dev);
+}
+#endif
+
 static void internal_dev_setup(struct net_device *dev)
 {
 	netdev_features_t feat;
@@ -131,13 +140,19 @@ static void internal_dev_setup(struct net_device *dev)
 	dev->netdev_ops = &internal_dev_netdev_ops;
 	dev->ethtool_ops = &internal_dev_ethtool_ops;
 	dev->rtnl_link_ops = &internal_dev_link_ops;
+#ifdef HAVE_NET_DEVICE_MAX_MTU
 	dev->max_mtu = ETH_MAX_MTU;
+#endif
 
 	dev->priv_flags &= ~IFF_TX_SKB_SHARING;
 	dev->priv_flags |= IFF_LIVE_ADDR_CHANGE | IFF_OPENVSWITCH | IFF_NO_QUEUE;
+#ifdef HAVE_NEEDS_FREE_NETDEV
 	dev->needs_free_netdev = true;
 	/* Installed once registration succeeded (see internal_dev_create). */
 	dev->priv_destructor = NULL;
+#else
+	dev->destructor = free_netdev;
+#endif
 #ifdef HAVE_DEV_PCPU_STAT_TYPE
 	dev->pcpu_stat_type = NETDEV_PCPU_STAT_TSTATS;
 #endif
@@ -207,7 +222,11 @@ static struct vport *internal_dev_create(const struct vport_parms *parms)
 		rtnl_unlock();
 		goto err_free_stats;
 	}
+#ifdef HAVE_NEEDS_FREE_NETDEV
 	dev->priv_destructor = internal_dev_destructor;
+#else
+	dev->destructor = internal_dev_free;
+#endif
 	/* A fresh device's count cannot overflow. */
 	dev_set_promiscuity(dev, 1);
 	rtnl_unlock();
