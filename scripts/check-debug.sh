@@ -68,16 +68,26 @@ guest_post() {
 	dmesg >"$GUEST_OUT/dmesg.txt" 2>&1
 }
 
-# Load each KUnit test module (their suites run at load), keep the kernel
-# log, which holds the KTAP of the suites built into openvswitch.ko too.
+# The KUnit guest boots with no datapath module loaded, so that kmemleak's
+# slate is clean before our module's init: load openvswitch.ko (its own
+# suites run then), then each KUnit test module (theirs run at load),
+# unload everything in reverse and scan.  The kernel log keeps the KTAP.
 guest_kunit() {
 	guest_pre
+	echo "# check-debug: insmod $OVS_KO"
+	insmod "$OVS_KO" || echo "# check-debug: insmod $OVS_KO failed ($?)"
+	loaded=
 	for ko in ${KUNIT_KOS:-}; do
 		echo "# check-debug: insmod $ko"
-		insmod "$ko" || echo "# check-debug: insmod $ko failed ($?)"
+		if insmod "$ko"; then
+			loaded="$(basename "$ko" .ko) $loaded"
+		else
+			echo "# check-debug: insmod $ko failed"
+		fi
 	done
-	for ko in ${KUNIT_KOS:-}; do
-		rmmod "$(basename "$ko" .ko)" 2>/dev/null
+	for m in $loaded openvswitch; do
+		[ -d "/sys/module/$m" ] || continue
+		rmmod "$m" || echo "rmmod $m" >>"$GUEST_OUT/rmmod-failed"
 	done
 	guest_post
 }
@@ -202,6 +212,22 @@ scan_kernel_log() {
 	return $rc
 }
 
+# resolve_ours FILE...: file:line of every frame in our module that the
+# reports in FILE name (sym+0xoff/0xsize [openvswitch]), via the kernel's
+# scripts/faddr2line and the -g build of the module.
+resolve_ours() {
+	f2l=$KDIR/source/scripts/faddr2line
+	[ -x "$f2l" ] || return 0
+	cat "$@" 2>/dev/null | tr -d '\r' | grep -a '\[openvswitch\]' |
+		grep -aoE '[A-Za-z0-9_.]+\+0x[0-9a-f]+/0x[0-9a-f]+' |
+		awk '!seen[$0]++' | head -n 30 | while read -r frame; do
+			where=$("$f2l" "$OVS_KO" "$frame" 2>/dev/null |
+				sed -n 's/^.* at //p' | head -n1)
+			echo "# check-debug:   $frame -> ${where:-?}" |
+				sed "s|$mod/||"
+		done
+}
+
 fail=0
 summary=
 
@@ -211,7 +237,7 @@ if [ "$CHECK_DEBUG_KUNIT" = 1 ] && { [ -n "$kunit_kos" ] || [ "$kunit_inside" = 
 	KUNIT_KOS=$kunit_kos
 	export KUNIT_KOS
 	GUEST_OUT=$out/kunit GUEST_ENV="KUNIT_KOS" GUEST_APPEND="loglevel=5" \
-		GUEST_TIMEOUT=1800 OVS_MODULE=ours \
+		GUEST_TIMEOUT=1800 OVS_MODULE=none \
 		sh "$here/guest-run.sh" "sh scripts/check-debug.sh --guest-kunit" \
 		>"$out/kunit.log" 2>&1
 	grc=$?
@@ -229,13 +255,20 @@ if [ "$CHECK_DEBUG_KUNIT" = 1 ] && { [ -n "$kunit_kos" ] || [ "$kunit_inside" = 
 		echo "# check-debug: the KUnit guest ended with status $grc (see $out/kunit.log)"
 		fail=1
 	fi
+	if [ -s "$out/kunit/rmmod-failed" ]; then
+		echo "# check-debug: unloading failed: $(cat "$out/kunit/rmmod-failed")"
+		fail=1
+	fi
 	if [ $((kp + kf + ks)) -eq 0 ]; then
 		echo "# check-debug: no KTAP test results in the kernel log"
 		kf=$((kf + 1))
 	fi
 	[ "$kf" -eq 0 ] || fail=1
-	scan_kernel_log kunit "$out/kunit/dmesg.txt" "$out/kunit/console.log" \
-		"$out/kunit/kmemleak.txt" && fail=1
+	if scan_kernel_log kunit "$out/kunit/dmesg.txt" "$out/kunit/console.log" \
+		"$out/kunit/kmemleak.txt"; then
+		fail=1
+		resolve_ours "$out/kunit/dmesg.txt" "$out/kunit/kmemleak.txt"
+	fi
 	echo "# check-debug: KUnit guest took $(($(date +%s) - ts))s"
 	summary="kunit: $kp passed, $kf failed, $ks skipped ($suites suites)"
 	echo "$summary"
@@ -259,8 +292,12 @@ if [ "$CHECK_DEBUG_SELFTESTS" = 1 ]; then
 	*) fail=1 ;;
 	esac
 	grep -q '^# check: the guest ended with status' "$out/selftests.log" && fail=1
-	scan_kernel_log selftests "$out/selftests/dmesg.txt" \
-		"$out/selftests/console.log" "$out/selftests/kmemleak.txt" && fail=1
+	if scan_kernel_log selftests "$out/selftests/dmesg.txt" \
+		"$out/selftests/console.log" "$out/selftests/kmemleak.txt"; then
+		fail=1
+		resolve_ours "$out/selftests/dmesg.txt" "$out/selftests/console.log" \
+			"$out/selftests/kmemleak.txt"
+	fi
 	echo "# check-debug: selftests guest took $(($(date +%s) - ts))s"
 	summary="${summary:+$summary; }selftests: $src"
 fi

@@ -172,14 +172,21 @@ if [ ! -f "$out/.built" ] || [ ! -s "$out/arch/x86/boot/bzImage" ]; then
 	export CCACHE_SLOPPINESS=time_macros,include_file_mtime,include_file_ctime
 	mkdir -p "$out"
 	start=$(date +%s)
-	log "configuring $out (fragments:$(for p in $frags; do printf ' %s' "$(basename "$p")"; done))"
-	kmake -s tinyconfig >&2
-	KCONFIG_CONFIG=$out/.config sh "$src/scripts/kconfig/merge_config.sh" -m \
-		-O "$out" "$out/.config" "$src/kernel/configs/kvm_guest.config" \
-		$frags >"$out/merge_config.log" 2>&1 ||
-		{ cat "$out/merge_config.log" >&2; die "merge_config.sh failed"; }
-	kmake -s olddefconfig >&2
-	verify_config || die "configuration rejected (see $out/.config)"
+	# An interrupted build resumes without configuring again.
+	if [ ! -f "$out/.configured" ] || [ ! -f "$out/.config" ]; then
+		log "configuring $out (fragments:$(for p in $frags; do printf ' %s' "$(basename "$p")"; done))"
+		rm -f "$out/.configured"
+		kmake -s tinyconfig >"$out/config.log" 2>&1 ||
+			{ cat "$out/config.log" >&2; die "make tinyconfig failed"; }
+		KCONFIG_CONFIG=$out/.config sh "$src/scripts/kconfig/merge_config.sh" -m \
+			-O "$out" "$out/.config" "$src/kernel/configs/kvm_guest.config" \
+			$frags >>"$out/config.log" 2>&1 ||
+			{ cat "$out/config.log" >&2; die "merge_config.sh failed"; }
+		kmake -s olddefconfig >>"$out/config.log" 2>&1 ||
+			{ cat "$out/config.log" >&2; die "make olddefconfig failed"; }
+		verify_config || die "configuration rejected (see $out/.config)"
+		: >"$out/.configured"
+	fi
 	log "building with $JOBS jobs (log: $out/build.log)"
 	ccache -z >/dev/null 2>&1 || true
 	if ! kmake -j"$JOBS" bzImage modules >"$out/build.log" 2>&1; then
@@ -195,9 +202,9 @@ if [ ! -f "$out/.built" ] || [ ! -s "$out/arch/x86/boot/bzImage" ]; then
 	rm -f "$out/modroot/lib/modules/$kver/build" \
 		"$out/modroot/lib/modules/$kver/source"
 	secs=$(($(date +%s) - start))
-	hits=$(ccache -s 2>/dev/null | sed -n 's/^ *\(Hits\|cache hit (direct)\|cache hit (preprocessed)\)[: ]*\([0-9]*\).*/\2/p' |
-		head -n2 | paste -sd+ | bc 2>/dev/null || echo '?')
-	log "built $kver in ${secs}s (ccache hits: $hits)"
+	hits=$(ccache -s 2>/dev/null | sed -n 's/^ *Hits: *\([0-9]* \/ *[0-9]*\).*/\1/p' |
+		head -n1)
+	log "built $kver in ${secs}s (ccache hits: ${hits:-?} compilations)"
 	echo "$key $kver ${secs}s" >"$out/.built"
 fi
 
