@@ -363,6 +363,8 @@ static void ct_state_mapping(struct kunit *test)
 				      ARRAY_SIZE(nat_status));
 		u8 want = expected_state(infos[i], c, nat_status[s], m);
 		const struct nf_conn *orig = m ? master : ct;
+		const struct nf_conntrack_tuple *orig_tuple =
+			&orig->tuplehash[IP_CT_DIR_ORIGINAL].tuple;
 
 		ct->status = nat_status[s] | (c ? IPS_CONFIRMED : 0);
 		ct->master = m ? master : NULL;
@@ -385,8 +387,7 @@ static void ct_state_mapping(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, key->ct_orig_proto, IPPROTO_TCP);
 		KUNIT_EXPECT_EQ(test, key->ipv4.ct_orig.src, CLIENT);
 		KUNIT_EXPECT_EQ(test, key->ipv4.ct_orig.dst, SERVER);
-		KUNIT_EXPECT_EQ(test, key->ct.orig_tp_dst,
-			orig->tuplehash[IP_CT_DIR_ORIGINAL].tuple.dst.u.all);
+		KUNIT_EXPECT_EQ(test, key->ct.orig_tp_dst, orig_tuple->dst.u.all);
 		KUNIT_EXPECT_EQ(test, ntohs(key->ct.orig_tp_src),
 				m ? 40001 : 40000);
 	}
@@ -582,8 +583,8 @@ static void ct_udp_states(struct kunit *test)
 	skb = udp4(test, CLIENT, SERVER, 5000, 53);
 	key = key_of(test, skb);
 	lookup = ct_action(test, key, &(struct ct_spec){ .zone = ZONE(3) });
-	commit = ct_action(test, key, &(struct ct_spec){ .zone = ZONE(3),
-							  .commit = true });
+	commit = ct_action(test, key,
+			   &(struct ct_spec){ .zone = ZONE(3), .commit = true });
 	other = ct_action(test, key, &(struct ct_spec){ .zone = ZONE(4) });
 
 	/* ct(zone) then, after "recirculation", ct(commit, zone). */
@@ -661,8 +662,8 @@ static void ct_clear(struct kunit *test)
 
 	skb = udp4(test, CLIENT, SERVER, 6000, 53);
 	key = key_of(test, skb);
-	commit = ct_action(test, key, &(struct ct_spec){ .zone = ZONE(5),
-							  .commit = true });
+	commit = ct_action(test, key,
+			   &(struct ct_spec){ .zone = ZONE(5), .commit = true });
 	ct_run(test, skb, key, commit);
 	KUNIT_ASSERT_EQ(test, key->ct_state, TRK | NEW);
 
@@ -811,10 +812,10 @@ static void ct_force_commit(struct kunit *test)
 
 	skb = udp4(test, CLIENT, SERVER, 8000, 8001);
 	key = key_of(test, skb);
-	commit = ct_action(test, key, &(struct ct_spec){ .zone = ZONE(8),
-							  .commit = true });
-	force = ct_action(test, key, &(struct ct_spec){ .zone = ZONE(8),
-							 .force = true });
+	commit = ct_action(test, key,
+			   &(struct ct_spec){ .zone = ZONE(8), .commit = true });
+	force = ct_action(test, key,
+			  &(struct ct_spec){ .zone = ZONE(8), .force = true });
 	ct_run(test, skb, key, commit);
 	old = ct_of(skb, &ctinfo);
 	KUNIT_ASSERT_NOT_NULL(test, old);
@@ -922,8 +923,8 @@ static void ct_ftp_related(struct kunit *test)
 	skb = tcp4(test, CLIENT, SERVER, 40000, 21, 1000, 0, TCPHDR_SYN);
 	key = key_of(test, skb);
 	lookup = ct_action(test, key, &(struct ct_spec){ .zone = ZONE(10) });
-	commit = ct_action(test, key, &(struct ct_spec){ .zone = ZONE(10),
-							  .commit = true });
+	commit = ct_action(test, key,
+			   &(struct ct_spec){ .zone = ZONE(10), .commit = true });
 	commit_ftp = ct_action(test, key, &(struct ct_spec){
 		.zone = ZONE(10), .commit = true, .helper = "ftp",
 		.labels = ct_labels_ok ? labels : NULL });

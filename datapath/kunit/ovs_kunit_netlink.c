@@ -33,15 +33,15 @@
 #include "flow_netlink.h"
 #include "ovs_kunit_util.h"
 
-#define ETH(type)	OVS_KUNIT_MAC_DST, OVS_KUNIT_MAC_SRC, OVS_B16(type)
+#define ETH(type)	OVS_KUNIT_ETH(type)
 #define IP4_SRC		htonl(0xc0000201)	/* 192.0.2.1 */
 #define IP4_DST		htonl(0xc6336402)	/* 198.51.100.2 */
 #define NAT_MIN		htonl(0xcb007101)	/* 203.0.113.1 */
 #define NAT_MAX		htonl(0xcb007108)	/* 203.0.113.8 */
 
 static const struct ovs_key_ethernet key_eth = {
-	.eth_src = { OVS_KUNIT_MAC_SRC },
-	.eth_dst = { OVS_KUNIT_MAC_DST },
+	.eth_src = OVS_KUNIT_MAC_SRC,
+	.eth_dst = OVS_KUNIT_MAC_DST,
 };
 
 static const struct ovs_key_ct_labels some_labels = {
@@ -365,45 +365,88 @@ static void nl_key_roundtrip(struct kunit *test)
  */
 static void nl_key_from_packets(struct kunit *test)
 {
-	static const u8 tcp4[] = {
+	/* IPv4 (DSCP 2, DF) TCP SYN 40000 -> 80. */
+	static const struct {
+		struct ethhdr eth;
+		u8 ip_tcp[40];
+	} __packed tcp4 = {
 		ETH(ETH_P_IP),
-		0x45, 0x08, 0, 40, 0, 1, 0x40, 0, 64, IPPROTO_TCP, 0, 0,
-		192, 0, 2, 1, 198, 51, 100, 2,
-		0x9c, 0x40, 0, 80, 0, 0, 0, 1, 0, 0, 0, 0, 0x50, 0x02,
-		0xff, 0xff, 0, 0, 0, 0,
+		{
+			0x45, 0x08, 0, 40, 0, 1, 0x40, 0, 64, IPPROTO_TCP, 0, 0,
+			192, 0, 2, 1, 198, 51, 100, 2,
+			0x9c, 0x40, 0, 80, 0, 0, 0, 1, 0, 0, 0, 0, 0x50, 0x02,
+			0xff, 0xff, 0, 0, 0, 0,
+		},
 	};
-	static const u8 vlan_udp4_frag[] = {
-		ETH(ETH_P_8021Q), 0x20, 0x05, OVS_B16(ETH_P_IP),
-		0x45, 0, 0, 28, 0, 1, 0x20, 0, 64, IPPROTO_UDP, 0, 0,
-		192, 0, 2, 1, 198, 51, 100, 2,
-		0x13, 0x88, 0, 53, 0, 8, 0, 0,
+	/* VLAN 5 (PCP 1), first fragment (MF) of a UDP datagram. */
+	static const struct {
+		struct ethhdr eth;
+		struct vlan_hdr tag;
+		u8 ip_udp[28];
+	} __packed vlan_udp4_frag = {
+		ETH(ETH_P_8021Q),
+		{ htons(0x2005), htons(ETH_P_IP) },
+		{
+			0x45, 0, 0, 28, 0, 1, 0x20, 0, 64, IPPROTO_UDP, 0, 0,
+			192, 0, 2, 1, 198, 51, 100, 2,
+			0x13, 0x88, 0, 53, 0, 8, 0, 0,
+		},
 	};
-	static const u8 ns[] = {
-		ETH(ETH_P_IPV6), 0x60, 0, 0, 0, 0, 32, IPPROTO_ICMPV6, 255,
-		0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
-		0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0xff, 0, 0, 0x99,
-		NDISC_NEIGHBOUR_SOLICITATION, 0, 0, 0, 0, 0, 0, 0,
-		0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x99,
-		ND_OPT_SOURCE_LL_ADDR, 1, OVS_KUNIT_MAC_SRC,
+	/* fe80::1 -> ff02::1:ff00:99, who has 2001:db8::99. */
+	static const struct {
+		struct ethhdr eth;
+		u8 ip6_nd[64];
+		u8 opt[2];
+		u8 sll[ETH_ALEN];
+	} __packed ns = {
+		ETH(ETH_P_IPV6),
+		{
+			0x60, 0, 0, 0, 0, 32, IPPROTO_ICMPV6, 255,
+			0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+			0xff, 0x02, 0, 0, 0, 0, 0, 0,
+			0, 0, 0, 1, 0xff, 0, 0, 0x99,
+			NDISC_NEIGHBOUR_SOLICITATION, 0, 0, 0, 0, 0, 0, 0,
+			0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0,
+			0, 0, 0, 0, 0, 0, 0, 0x99,
+		},
+		{ ND_OPT_SOURCE_LL_ADDR, 1 },
+		OVS_KUNIT_MAC_SRC,
 	};
-	static const u8 arp[] = {
-		ETH(ETH_P_ARP), 0, 1, 8, 0, 6, 4, 0, 2,
-		OVS_KUNIT_MAC_SRC, 192, 0, 2, 1,
-		OVS_KUNIT_MAC_DST, 198, 51, 100, 2,
+	/* ARP reply. */
+	static const struct {
+		struct ethhdr eth;
+		u8 hdr[8];
+		u8 sha[ETH_ALEN];
+		u8 sip[4];
+		u8 tha[ETH_ALEN];
+		u8 tip[4];
+	} __packed arp = {
+		ETH(ETH_P_ARP), { 0, 1, 8, 0, 6, 4, 0, 2 },
+		OVS_KUNIT_MAC_SRC, { 192, 0, 2, 1 },
+		OVS_KUNIT_MAC_DST, { 198, 51, 100, 2 },
 	};
-	static const u8 qinq_mpls[] = {
-		ETH(ETH_P_8021AD), 0, 1, OVS_B16(ETH_P_8021Q), 0, 2,
-		OVS_B16(ETH_P_MPLS_UC), 0x00, 0x06, 0x41, 64,
+	/* 802.1ad tag 1, 802.1Q tag 2, MPLS label 100 (bottom). */
+	static const struct {
+		struct ethhdr eth;
+		struct vlan_hdr tags[2];
+		u8 lse[4];
+	} __packed qinq_mpls = {
+		ETH(ETH_P_8021AD),
+		{
+			{ htons(1), htons(ETH_P_8021Q) },
+			{ htons(2), htons(ETH_P_MPLS_UC) },
+		},
+		{ 0x00, 0x06, 0x41, 64 },
 	};
 	static const struct {
-		const u8 *frame;
+		const void *frame;
 		unsigned int len;
 	} frames[] = {
-		{ tcp4, sizeof(tcp4) },
-		{ vlan_udp4_frag, sizeof(vlan_udp4_frag) },
-		{ ns, sizeof(ns) },
-		{ arp, sizeof(arp) },
-		{ qinq_mpls, sizeof(qinq_mpls) },
+		{ &tcp4, sizeof(tcp4) },
+		{ &vlan_udp4_frag, sizeof(vlan_udp4_frag) },
+		{ &ns, sizeof(ns) },
+		{ &arp, sizeof(arp) },
+		{ &qinq_mpls, sizeof(qinq_mpls) },
 	};
 	const size_t cmp_len = offsetof(struct sw_flow_key, tun_opts);
 	unsigned int i;
@@ -876,16 +919,21 @@ static void nl_mask_malformed(struct kunit *test)
 /* The IPv4/TCP flow key actions are validated against (from a packet). */
 static struct sw_flow_key *tcp4_flow(struct kunit *test)
 {
-	static const u8 frame[] = {
+	static const struct {
+		struct ethhdr eth;
+		u8 ip_tcp[40];
+	} __packed frame = {
 		ETH(ETH_P_IP),
-		0x45, 0, 0, 40, 0, 1, 0x40, 0, 64, IPPROTO_TCP, 0, 0,
-		192, 0, 2, 1, 198, 51, 100, 2,
-		0x9c, 0x40, 0, 80, 0, 0, 0, 1, 0, 0, 0, 0, 0x50, 0x02,
-		0xff, 0xff, 0, 0, 0, 0,
+		{
+			0x45, 0, 0, 40, 0, 1, 0x40, 0, 64, IPPROTO_TCP, 0, 0,
+			192, 0, 2, 1, 198, 51, 100, 2,
+			0x9c, 0x40, 0, 80, 0, 0, 0, 1, 0, 0, 0, 0, 0x50, 0x02,
+			0xff, 0xff, 0, 0, 0, 0,
+		},
 	};
 	struct sw_flow_key *key = new_key(test);
 
-	KUNIT_ASSERT_EQ(test, ovs_kunit_extract(ovs_kunit_skb(test, frame,
+	KUNIT_ASSERT_EQ(test, ovs_kunit_extract(ovs_kunit_skb(test, &frame,
 							      sizeof(frame)),
 						key), 0);
 	return key;
@@ -893,14 +941,20 @@ static struct sw_flow_key *tcp4_flow(struct kunit *test)
 
 static struct sw_flow_key *arp_flow(struct kunit *test)
 {
-	static const u8 frame[] = {
-		ETH(ETH_P_ARP), 0, 1, 8, 0, 6, 4, 0, 1,
-		OVS_KUNIT_MAC_SRC, 192, 0, 2, 1, 0, 0, 0, 0, 0, 0,
-		198, 51, 100, 2,
+	/* ARP request. */
+	static const struct {
+		struct ethhdr eth;
+		u8 hdr[8];
+		u8 sha[ETH_ALEN];
+		u8 sip_tha_tip[14];
+	} __packed frame = {
+		ETH(ETH_P_ARP), { 0, 1, 8, 0, 6, 4, 0, 1 },
+		OVS_KUNIT_MAC_SRC,
+		{ 192, 0, 2, 1, 0, 0, 0, 0, 0, 0, 198, 51, 100, 2 },
 	};
 	struct sw_flow_key *key = new_key(test);
 
-	KUNIT_ASSERT_EQ(test, ovs_kunit_extract(ovs_kunit_skb(test, frame,
+	KUNIT_ASSERT_EQ(test, ovs_kunit_extract(ovs_kunit_skb(test, &frame,
 							      sizeof(frame)),
 						key), 0);
 	return key;

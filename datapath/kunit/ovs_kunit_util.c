@@ -558,9 +558,7 @@ struct sk_buff *ovs_kunit_ipv4(struct kunit *test, __be32 saddr,
 			       __be32 daddr, u8 proto, const void *l4,
 			       unsigned int l4len)
 {
-	static const u8 eth[ETH_HLEN] = {
-		OVS_KUNIT_MAC_DST, OVS_KUNIT_MAC_SRC, OVS_B16(ETH_P_IP)
-	};
+	static const struct ethhdr eth = OVS_KUNIT_ETH(ETH_P_IP);
 	struct iphdr iph = {
 		.version = 4,
 		.ihl = 5,
@@ -574,7 +572,7 @@ struct sk_buff *ovs_kunit_ipv4(struct kunit *test, __be32 saddr,
 	};
 	struct sk_buff *skb;
 
-	skb = ovs_kunit_skb_cat(test, eth, sizeof(eth), &iph, sizeof(iph),
+	skb = ovs_kunit_skb_cat(test, &eth, sizeof(eth), &iph, sizeof(iph),
 				l4, (size_t)l4len, NULL);
 	ovs_kunit_fill_csum(skb);
 	return skb;
@@ -599,9 +597,7 @@ struct sk_buff *ovs_kunit_ipv6(struct kunit *test,
 			       const struct in6_addr *daddr, u8 proto,
 			       const void *l4, unsigned int l4len)
 {
-	static const u8 eth[ETH_HLEN] = {
-		OVS_KUNIT_MAC_DST, OVS_KUNIT_MAC_SRC, OVS_B16(ETH_P_IPV6)
-	};
+	static const struct ethhdr eth = OVS_KUNIT_ETH(ETH_P_IPV6);
 	struct ipv6hdr ip6h = {
 		.version = 6,
 		.payload_len = htons(l4len),
@@ -612,7 +608,7 @@ struct sk_buff *ovs_kunit_ipv6(struct kunit *test,
 	};
 	struct sk_buff *skb;
 
-	skb = ovs_kunit_skb_cat(test, eth, sizeof(eth), &ip6h, sizeof(ip6h),
+	skb = ovs_kunit_skb_cat(test, &eth, sizeof(eth), &ip6h, sizeof(ip6h),
 				l4, (size_t)l4len, NULL);
 	ovs_kunit_fill_csum(skb);
 	return skb;
@@ -695,9 +691,7 @@ struct sk_buff *ovs_kunit_frag4(struct kunit *test, __be32 saddr,
 				__be32 daddr, const u8 *datagram,
 				unsigned int ofs, unsigned int len, bool more)
 {
-	static const u8 eth[ETH_HLEN] = {
-		OVS_KUNIT_MAC_DST, OVS_KUNIT_MAC_SRC, OVS_B16(ETH_P_IP)
-	};
+	static const struct ethhdr eth = OVS_KUNIT_ETH(ETH_P_IP);
 	struct iphdr iph = {
 		.version = 4,
 		.ihl = 5,
@@ -711,7 +705,7 @@ struct sk_buff *ovs_kunit_frag4(struct kunit *test, __be32 saddr,
 	};
 
 	ip_send_check(&iph);
-	return ovs_kunit_skb_cat(test, eth, sizeof(eth), &iph, sizeof(iph),
+	return ovs_kunit_skb_cat(test, &eth, sizeof(eth), &iph, sizeof(iph),
 				 datagram + ofs, (size_t)len, NULL);
 }
 
@@ -735,9 +729,7 @@ struct sk_buff *ovs_kunit_frag6(struct kunit *test,
 				const u8 *datagram, unsigned int ofs,
 				unsigned int len, bool more)
 {
-	static const u8 eth[ETH_HLEN] = {
-		OVS_KUNIT_MAC_DST, OVS_KUNIT_MAC_SRC, OVS_B16(ETH_P_IPV6)
-	};
+	static const struct ethhdr eth = OVS_KUNIT_ETH(ETH_P_IPV6);
 	struct ipv6hdr ip6h = {
 		.version = 6,
 		.payload_len = htons(sizeof(struct frag_hdr) + len),
@@ -752,7 +744,7 @@ struct sk_buff *ovs_kunit_frag6(struct kunit *test,
 		.identification = htonl(0x77777777),
 	};
 
-	return ovs_kunit_skb_cat(test, eth, sizeof(eth), &ip6h, sizeof(ip6h),
+	return ovs_kunit_skb_cat(test, &eth, sizeof(eth), &ip6h, sizeof(ip6h),
 				 &fh, sizeof(fh), datagram + ofs, (size_t)len,
 				 NULL);
 }

@@ -10,6 +10,7 @@
 #define OVS_KUNIT_UTIL_H
 
 #include <kunit/test.h>
+#include <linux/if_ether.h>
 #include <linux/in6.h>
 #include <linux/skbuff.h>
 #include <linux/tcp.h>
@@ -21,13 +22,18 @@
 struct ovs_conntrack_info;
 
 /* Frame addresses the suites use (locally administered MACs). */
-#define OVS_KUNIT_MAC_DST	0x02, 0x00, 0x00, 0x00, 0x00, 0x02
-#define OVS_KUNIT_MAC_SRC	0x02, 0x00, 0x00, 0x00, 0x00, 0x01
+#define OVS_KUNIT_MAC_DST	{ 0x02, 0x00, 0x00, 0x00, 0x00, 0x02 }
+#define OVS_KUNIT_MAC_SRC	{ 0x02, 0x00, 0x00, 0x00, 0x00, 0x01 }
 /* Port number of the pretend input vport. */
 #define OVS_KUNIT_IN_PORT	7
 
-/* Big-endian 16-bit value as two bytes of an array initializer. */
-#define OVS_B16(x)		(((x) >> 8) & 0xff), ((x) & 0xff)
+/*
+ * Initializer of a struct ethhdr from OVS_KUNIT_MAC_SRC to
+ * OVS_KUNIT_MAC_DST with EtherType (or 802.3 length) @type, host order.
+ */
+#define OVS_KUNIT_ETH(type)						\
+	{ .h_dest = OVS_KUNIT_MAC_DST, .h_source = OVS_KUNIT_MAC_SRC,	\
+	  .h_proto = htons(type) }
 
 struct sk_buff *ovs_kunit_skb(struct kunit *test, const void *data,
 			      unsigned int len);
