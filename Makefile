@@ -53,10 +53,13 @@ demo:
 	$(MAKE) module
 	sh scripts/demo.sh
 
+# The selftests with Debian's 6.1 kernel, the kernel matrix (5.10, 6.12:
+# W=1 builds and the selftests in their guests) and the DKMS cycle; see
+# scripts/check-all.sh (CHECK_PARTS chooses parts).
 check:
-	sh scripts/setup.sh
+	sh scripts/setup.sh --matrix --dkms
 	$(MAKE) module
-	sh scripts/check.sh
+	sh scripts/check-all.sh
 
 # Guests at once for the long runs: the 2-core machines manage 4.
 JOBS ?= 4

@@ -22,6 +22,8 @@ python3-pyftpdlib lftp"
 #   --ovs-testsuite  make check-ovs: OVS's source for its kernel testsuite
 #   --dev            make checkpatch / sparse / 6.12 builds
 #   --dkms           scripts/dkms.sh (make check's DKMS cycle)
+#   --matrix         make check's kernel matrix: pahole for module BTF with
+#                    the 6.12 headers
 #   --bench          make bench: HTTP server and client for the connection
 #                    rate, iptables for the bridge comparison, gnuplot
 for arg in "$@"; do
@@ -29,6 +31,7 @@ for arg in "$@"; do
 	--ovs-testsuite) PKGS="$PKGS openvswitch-source python3-sortedcontainers" ;;
 	--dev) PKGS="$PKGS linux-source-6.1 sparse dwarves" ;;
 	--dkms) PKGS="$PKGS dkms" ;;
+	--matrix) PKGS="$PKGS dwarves" ;;
 	--bench) PKGS="$PKGS nginx-light apache2-utils iptables gnuplot-nox" ;;
 	*) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
 	esac
