@@ -11,9 +11,10 @@
 #
 # Environment:
 #   OVS_MODULE=ours|intree  module under test (default ours: ./openvswitch.ko)
-#   CHECK_TEST_TIMEOUT      seconds allowed per test (default 300)
+#   CHECK_TEST_TIMEOUT      seconds allowed per test (default 600: in make
+#                           check three guests share two cores)
 #   GUEST_TIMEOUT           seconds for the whole guest (default 240 plus
-#                           200 per test)
+#                           400 per test)
 #   CHECK_OUT               where the results, the console log and the logs
 #                           of failed tests are kept (default: a fresh
 #                           build/check-runs/DATE-PID, linked from
@@ -110,7 +111,7 @@ fi
 # ---------------------------------------------------------------------------
 # On the host.
 : "${OVS_MODULE:=ours}"
-: "${CHECK_TEST_TIMEOUT:=300}"
+: "${CHECK_TEST_TIMEOUT:=600}"
 export OVS_MODULE CHECK_TEST_TIMEOUT
 
 tests=
@@ -130,7 +131,7 @@ else
 fi
 CHECK_TESTS=$tests
 export CHECK_TESTS
-: "${GUEST_TIMEOUT:=$((240 + 200 * $(echo $tests | wc -w)))}"
+: "${GUEST_TIMEOUT:=$((240 + 400 * $(echo $tests | wc -w)))}"
 export GUEST_TIMEOUT
 
 # A directory of its own for every run: several checks may run at once.
