@@ -84,6 +84,6 @@ fi
 for d in "tests/$suite.dir"/[0-9]*; do
 	[ -d "$d" ] || continue
 	echo "=== failed test dir $d"
-	tail -n 60 "$d/testsuite.log" 2>/dev/null
+	tail -n 60 "$d/$suite.log" 2>/dev/null
 done
 exit $rc
