@@ -344,6 +344,17 @@ static void free_action_list(const struct nlattr *actions, int len)
 			inner = nested_after_arg(a, &inner_len);
 			free_action_list(inner, inner_len);
 			break;
+		case OVS_ACTION_ATTR_CHECK_PKT_LEN: {
+			const struct nlattr *branch;
+			int brem;
+
+			/* The argument, then the two branches' lists. */
+			nla_for_each_nested(branch, a, brem)
+				if (nla_type(branch) != OVS_CHECK_PKT_LEN_ATTR_ARG)
+					free_action_list(nla_data(branch),
+							 nla_len(branch));
+			break;
+		}
 		}
 	}
 }
@@ -878,6 +889,130 @@ undo:
 	return err;
 }
 
+/*
+ * Copy one branch of check_pkt_len() as a nest of type @type holding the
+ * kernel copy of @acts.  On failure nothing of the branch is left behind.
+ */
+static int copy_pkt_len_branch(const struct copy_ctx *ctx,
+			       const struct copy_state *st, int type,
+			       const struct nlattr *acts,
+			       struct sw_flow_actions **sfa, int depth)
+{
+	int start, err;
+
+	start = sfa_nest_start(sfa, type, ctx->log);
+	if (start < 0)
+		return start;
+	err = copy_action_list(ctx, st, nla_data(acts), nla_len(acts), sfa,
+			       depth + 1);
+	if (err)
+		goto undo;
+	err = sfa_nest_end(*sfa, start);
+	if (err) {
+		OVS_NLERR(ctx->log, "check_pkt_len: branch actions too long");
+		sfa_trim(*sfa, start + NLA_HDRLEN);
+		goto undo;
+	}
+	return 0;
+
+undo:
+	(*sfa)->actions_len = start;
+	return err;
+}
+
+/*
+ * check_pkt_len(): OVS_CHECK_PKT_LEN_ATTR_PKT_LEN (u16, bytes) and both
+ * branches' action lists are required, nothing else is allowed (uAPI
+ * enum ovs_check_pkt_len_attr; the in-tree datapath since 5.2).  The
+ * kernel copy holds the prepared struct check_pkt_len_arg, then the
+ * less-or-equal branch, then the greater one; each branch is validated
+ * from the state before the action, as either may run.
+ */
+static int copy_check_pkt_len(const struct copy_ctx *ctx,
+			      const struct copy_state *st,
+			      const struct nlattr *a, bool last,
+			      struct sw_flow_actions **sfa, int depth)
+{
+	const struct nlattr *attrs[OVS_CHECK_PKT_LEN_ATTR_MAX + 1] = { NULL };
+	const struct nlattr *len, *gt, *le, *n;
+	struct check_pkt_len_arg arg;
+	struct nlattr *added;
+	int rem, start, le_start, err;
+
+	nla_for_each_nested(n, a, rem) {
+		int type = nla_type(n);
+
+		if (!type || type > OVS_CHECK_PKT_LEN_ATTR_MAX || attrs[type]) {
+			OVS_NLERR(ctx->log,
+				  "check_pkt_len: unknown or repeated attribute %d",
+				  type);
+			return -EINVAL;
+		}
+		attrs[type] = n;
+	}
+	if (rem) {
+		OVS_NLERR(ctx->log, "check_pkt_len: %d trailing bytes", rem);
+		return -EINVAL;
+	}
+
+	len = attrs[OVS_CHECK_PKT_LEN_ATTR_PKT_LEN];
+	gt = attrs[OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER];
+	le = attrs[OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL];
+	if (!len || nla_len(len) != sizeof(u16)) {
+		OVS_NLERR(ctx->log, "check_pkt_len: missing or bad length");
+		return -EINVAL;
+	}
+	if (!gt || !le || (nla_len(gt) && nla_len(gt) < NLA_HDRLEN) ||
+	    (nla_len(le) && nla_len(le) < NLA_HDRLEN)) {
+		OVS_NLERR(ctx->log, "check_pkt_len: missing or bad action list");
+		return -EINVAL;
+	}
+
+	start = sfa_nest_start(sfa, OVS_ACTION_ATTR_CHECK_PKT_LEN, ctx->log);
+	if (start < 0)
+		return start;
+
+	memset(&arg, 0, sizeof(arg));
+	arg.pkt_len = nla_get_u16(len);
+	arg.exec_for_greater = last ||
+		!actions_may_change_key(nla_data(gt), nla_len(gt));
+	arg.exec_for_lesser_equal = last ||
+		!actions_may_change_key(nla_data(le), nla_len(le));
+	added = ovs_nla_add_action(sfa, OVS_CHECK_PKT_LEN_ATTR_ARG, &arg,
+				   sizeof(arg), ctx->log);
+	if (IS_ERR(added)) {
+		err = PTR_ERR(added);
+		goto undo;
+	}
+
+	le_start = (*sfa)->actions_len;
+	err = copy_pkt_len_branch(ctx, st,
+				  OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL,
+				  le, sfa, depth);
+	if (err)
+		goto undo;
+	err = copy_pkt_len_branch(ctx, st,
+				  OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER,
+				  gt, sfa, depth);
+	if (err)
+		goto undo_le;
+
+	err = sfa_nest_end(*sfa, start);
+	if (!err)
+		return 0;
+	OVS_NLERR(ctx->log, "check_pkt_len: nested actions too long");
+
+undo_le:
+	/* Release the finished branches, closed nests from @le_start on. */
+	for (n = (const struct nlattr *)((u8 *)(*sfa)->actions + le_start),
+	     rem = (*sfa)->actions_len - le_start;
+	     nla_ok(n, rem); n = nla_next(n, &rem))
+		free_action_list(nla_data(n), nla_len(n));
+undo:
+	(*sfa)->actions_len = start;
+	return err;
+}
+
 /* Payload length each action must have; -1 when variable or nested. */
 static int action_arg_len(int type)
 {
@@ -1057,6 +1192,9 @@ static int copy_one_action(const struct copy_ctx *ctx, struct copy_state *st,
 	case OVS_ACTION_ATTR_CLONE:
 		return copy_clone(ctx, st, a, last, sfa, depth);
 
+	case OVS_ACTION_ATTR_CHECK_PKT_LEN:
+		return copy_check_pkt_len(ctx, st, a, last, sfa, depth);
+
 	case OVS_ACTION_ATTR_HASH: {
 		const struct ovs_action_hash *h = nla_data(a);
 
@@ -1090,7 +1228,6 @@ static int copy_one_action(const struct copy_ctx *ctx, struct copy_state *st,
 	case OVS_ACTION_ATTR_POP_ETH:
 	case OVS_ACTION_ATTR_PUSH_NSH:
 	case OVS_ACTION_ATTR_POP_NSH:
-	case OVS_ACTION_ATTR_CHECK_PKT_LEN:
 	case OVS_ACTION_ATTR_DEC_TTL:
 		OVS_NLERR(ctx->log, "Action type %d is not supported", type);
 		return -EINVAL;
@@ -1272,6 +1409,53 @@ cancel:
 	return -EMSGSIZE;
 }
 
+/* check_pkt_len() back in userspace form: length, greater, less-or-equal. */
+static int put_check_pkt_len(const struct nlattr *a, struct sk_buff *skb)
+{
+	const struct check_pkt_len_arg *arg = NULL;
+	const struct nlattr *gt = NULL, *le = NULL, *n;
+	struct nlattr *nest, *acts;
+	int rem;
+
+	nla_for_each_nested(n, a, rem) {
+		switch (nla_type(n)) {
+		case OVS_CHECK_PKT_LEN_ATTR_ARG:
+			arg = nla_data(n);
+			break;
+		case OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER:
+			gt = n;
+			break;
+		case OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL:
+			le = n;
+			break;
+		}
+	}
+	if (WARN_ON_ONCE(!arg || !gt || !le))
+		return -EINVAL;
+
+	nest = nla_nest_start_noflag(skb, OVS_ACTION_ATTR_CHECK_PKT_LEN);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u16(skb, OVS_CHECK_PKT_LEN_ATTR_PKT_LEN, arg->pkt_len))
+		goto cancel;
+	acts = nla_nest_start_noflag(skb,
+				     OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_GREATER);
+	if (!acts || ovs_nla_put_actions(nla_data(gt), nla_len(gt), skb))
+		goto cancel;
+	nla_nest_end(skb, acts);
+	acts = nla_nest_start_noflag(skb,
+				     OVS_CHECK_PKT_LEN_ATTR_ACTIONS_IF_LESS_EQUAL);
+	if (!acts || ovs_nla_put_actions(nla_data(le), nla_len(le), skb))
+		goto cancel;
+	nla_nest_end(skb, acts);
+	nla_nest_end(skb, nest);
+	return 0;
+
+cancel:
+	nla_nest_cancel(skb, nest);
+	return -EMSGSIZE;
+}
+
 static int put_clone(const struct nlattr *a, struct sk_buff *skb)
 {
 	const struct nlattr *inner;
@@ -1327,6 +1511,9 @@ int ovs_nla_put_actions(const struct nlattr *attr, int len,
 			break;
 		case OVS_ACTION_ATTR_CLONE:
 			err = put_clone(a, skb);
+			break;
+		case OVS_ACTION_ATTR_CHECK_PKT_LEN:
+			err = put_check_pkt_len(a, skb);
 			break;
 		case OVS_ACTION_ATTR_CT:
 			err = ovs_ct_action_to_attr(nla_data(a), skb);
@@ -2402,6 +2589,37 @@ static int execute_clone(struct datapath *dp, struct sk_buff *skb,
 	return clone_execute(dp, skb, key, 0, inner, inner_len, last, !exec);
 }
 
+/*
+ * check_pkt_len(): run the less-or-equal branch when the packet, as it
+ * would leave (a reassembled packet is measured by its largest fragment,
+ * mru plus the L2 header; a GSO packet by its segments), is at most the
+ * threshold, else the greater branch (in-tree behaviour).
+ */
+static int execute_check_pkt_len(struct datapath *dp, struct sk_buff *skb,
+				 struct sw_flow_key *key,
+				 const struct nlattr *a, bool last)
+{
+	const struct nlattr *argattr = nla_data(a), *branch;
+	const struct check_pkt_len_arg *arg = nla_data(argattr);
+	unsigned int len, max_len = arg->pkt_len;
+	int rem = nla_len(a);
+	bool exec;
+
+	len = OVS_CB(skb)->mru ? OVS_CB(skb)->mru + skb->mac_len : skb->len;
+
+	/* Stored order: argument, less-or-equal branch, greater branch. */
+	branch = nla_next(argattr, &rem);
+	if ((skb_is_gso(skb) && skb_gso_validate_mac_len(skb, max_len)) ||
+	    len <= max_len) {
+		exec = arg->exec_for_lesser_equal;
+	} else {
+		branch = nla_next(branch, &rem);
+		exec = arg->exec_for_greater;
+	}
+	return clone_execute(dp, skb, key, 0, nla_data(branch),
+			     nla_len(branch), last, !exec);
+}
+
 /* Run an action list on @skb, which is always consumed. */
 static int do_execute_actions(struct datapath *dp, struct sk_buff *skb,
 			      struct sw_flow_key *key,
@@ -2497,6 +2715,12 @@ static int do_execute_actions(struct datapath *dp, struct sk_buff *skb,
 
 		case OVS_ACTION_ATTR_CLONE:
 			err = execute_clone(dp, skb, key, a, last);
+			if (last)
+				return err;
+			break;
+
+		case OVS_ACTION_ATTR_CHECK_PKT_LEN:
+			err = execute_check_pkt_len(dp, skb, key, a, last);
 			if (last)
 				return err;
 			break;
