@@ -5,15 +5,16 @@
 #   selftests  the selftests in a guest with Debian's 6.1 kernel
 #              (scripts/check.sh)
 #   matrix     the kernel matrix: build with W=1 against Debian's 5.10 and
-#              6.12 headers, the selftests in guests booted with those
-#              kernels (scripts/check-matrix.sh)
+#              6.12 headers (scripts/check-matrix.sh); with CHECK_MATRIX=full
+#              also the selftests in guests booted with those kernels (not
+#              the default yet: CI must stay inside 45 minutes, and the
+#              three-guest run has not been timed on a quiet machine)
 #   dkms       the DKMS cycle: add/build, then install, modprobe, remove,
 #              modprobe in a guest (scripts/dkms.sh check)
 #   debug      KUnit and the selftests under KASAN, kmemleak, lockdep and
 #              UBSAN in our own 6.1 debug kernel (scripts/check-debug.sh)
-# selftests and matrix run at the same time (three guests: TCG guests
-# spend much of their time waiting, so three share two cores well); the
-# others follow one after the other.  Each part's output is kept in
+# selftests and matrix run at the same time (with CHECK_MATRIX=full, three
+# guests); the others follow one after the other.  Each part's output is kept in
 # build/check-all/PART.log and printed whole when the part ends; its
 # summary lines are repeated at the end, then one line
 # "N passed, N failed, N skipped" over all parts.
@@ -32,7 +33,13 @@ parts=${*:-${CHECK_PARTS:-selftests matrix dkms}}
 cmd_of() {
 	case $1 in
 	selftests) echo "sh $here/check.sh" ;;
-	matrix) echo "sh $here/check-matrix.sh" ;;
+	matrix)
+		if [ "${CHECK_MATRIX:-build}" = full ]; then
+			echo "sh $here/check-matrix.sh"
+		else
+			echo "env MATRIX_TESTS=none sh $here/check-matrix.sh"
+		fi
+		;;
 	dkms) echo "sh $here/dkms.sh check" ;;
 	debug) echo "sh $here/check-debug.sh" ;;
 	*) return 1 ;;

@@ -15,7 +15,8 @@
 #                 much of their time waiting, so two share 2 cores well)
 #   MATRIX_OUT    results (default build/matrix); per series: build.log,
 #                 check.log and the module under src/
-#   MATRIX_TESTS  selftests to run (default: all, as scripts/check.sh)
+#   MATRIX_TESTS  selftests to run (default: all, as scripts/check.sh);
+#                 "none": only the W=1 builds, no guest
 #
 # Prints one TAP line per series and build, and the usual last line
 # "N passed, N failed, N skipped" summed over the series.  Exit status 0
@@ -51,6 +52,10 @@ run() {
 		echo "build-failed" >"$out/status"
 		return
 	fi
+	if [ "${MATRIX_TESTS:-}" = none ]; then
+		echo "built" >"$out/status"
+		return
+	fi
 	GUEST_SERIES=$1 OVS_KO=$out/src/openvswitch.ko CHECK_OUT=$out/run \
 		sh "$here/check.sh" ${MATRIX_TESTS:-} >"$out/check.log" 2>&1
 	echo "ran $?" >"$out/status"
@@ -82,6 +87,10 @@ for s in $series; do
 	st=$(cat "$out/status" 2>/dev/null || echo missing)
 	i=$((i + 1))
 	case $st in
+	built)
+		echo "ok $i - module builds against $s with W=1 and no warning"
+		pass=$((pass + 1))
+		;;
 	ran*)
 		echo "ok $i - module builds against $s with W=1 and no warning"
 		sed 's/^/# '"$s"': /' "$out/check.log" | grep -E '^# [^:]*: (not ok|ok [0-9]|#   not ok)'
