@@ -332,11 +332,13 @@ next_port() {
 tcp_ok() {
 	next_port
 	rm -f "$T/tcp.srv" "$T/tcp.cli"
-	printf 'pong\n' | nsx "$2" timeout 15 nc -N -l "$3" "$_port" \
+	printf 'pong\n' | nsx "$2" timeout 60 nc -N -l "$3" "$_port" \
 		>"$T/tcp.srv" 2>&1 &
 	_srv=$!
-	wait_for 5 sh -c "ip netns exec ns$2 ss -Hltn | grep -q ':$_port '"
-	printf 'ping\n' | nsx "$1" timeout 10 nc -N -w 5 "$3" "$_port" \
+	# Generous bounds: a loaded TCG host can take many seconds to start
+	# nc, and a client that connects first only gets a RST.
+	wait_for 30 sh -c "ip netns exec ns$2 ss -Hltn | grep -q ':$_port '"
+	printf 'ping\n' | nsx "$1" timeout 30 nc -N -w 10 "$3" "$_port" \
 		>"$T/tcp.cli" 2>&1
 	wait "$_srv"
 	grep -qx ping "$T/tcp.srv" && grep -qx pong "$T/tcp.cli" || {
@@ -375,12 +377,12 @@ tcp_blocked() {
 udp_ok() {
 	next_port
 	rm -f "$T/udp.srv" "$T/udp.cli"
-	printf 'pong\n' | nsx "$2" timeout 12 nc -u -l "$3" "$_port" \
+	printf 'pong\n' | nsx "$2" timeout 60 nc -u -l "$3" "$_port" \
 		>"$T/udp.srv" 2>&1 &
 	_srv=$!
-	wait_for 5 sh -c "ip netns exec ns$2 ss -Hlun | grep -q ':$_port '"
+	wait_for 30 sh -c "ip netns exec ns$2 ss -Hlun | grep -q ':$_port '"
 	printf 'ping\n' >"$T/ping.in"
-	nsx "$1" timeout 8 nc -u -W 1 ${4:+-p $4} "$3" "$_port" \
+	nsx "$1" timeout 20 nc -u -W 1 ${4:+-p $4} "$3" "$_port" \
 		<"$T/ping.in" >"$T/udp.cli" 2>&1
 	# The server may answer before it has written what it received.
 	if grep -qx pong "$T/udp.cli"; then
