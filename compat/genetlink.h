@@ -164,8 +164,9 @@ static inline int ovs_compat_genl_set_err(struct ovs_compat_genl_family *family,
 					  u32 group, int code)
 {
 #ifdef HAVE_GENL_REGISTER_MC_GROUP
-	return genl_set_err(net, portid, ovs_compat_genl_group_id(family, group),
-			    code);
+	/* What genl_set_err() does there; 3.10 does not have it. */
+	return netlink_set_err(net->genl_sock, portid,
+			       ovs_compat_genl_group_id(family, group), code);
 #else
 	return genl_set_err(family->kfamily, net, portid, group, code);
 #endif

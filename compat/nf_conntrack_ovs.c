@@ -21,6 +21,58 @@
 #include "nf_conntrack_ovs.h"
 
 #ifndef HAVE_NF_CT_HANDLE_FRAGMENTS
+#if IS_ENABLED(CONFIG_NF_DEFRAG_IPV6)
+/*
+ * Queue an IPv6 fragment with conntrack's defragmenter under @user.
+ * Returns 0 with @skb now the whole datagram, -EINPROGRESS when @skb was
+ * queued, or another negative errno with @skb freed.
+ */
+static int ovs_compat_frag6_gather(struct net *net, struct sk_buff *skb,
+				   u32 user)
+{
+#if defined(HAVE_NF_CT_FRAG6_GATHER_ERRNO)
+	/* Queues @skb itself; keeps it on errors other than -EINPROGRESS. */
+	int err = nf_ct_frag6_gather(net, skb, user);
+
+	if (err && err != -EINPROGRESS)
+		kfree_skb(skb);
+	return err;
+#elif defined(HAVE_NF_CT_FRAG6_GATHER_NET)
+	/*
+	 * Before 4.5 the defragmenter queues a clone and keeps @skb itself
+	 * on a list of originals; once complete it returns a new head with
+	 * the originals chained to it.  Returning @skb means it was not
+	 * queued (no fragment header, too short, no memory).
+	 */
+	struct sk_buff *whole = nf_ct_frag6_gather(net, skb, user);
+
+	if (!whole)
+		return -EINPROGRESS;
+	if (whole == skb) {
+		kfree_skb(skb);
+		return -EINVAL;
+	}
+	/*
+	 * @skb is one of the originals that are now released: keep it, and
+	 * turn it into the reassembled datagram so that the caller's skb
+	 * carries on.
+	 */
+	skb_get(skb);
+	nf_ct_frag6_consume_orig(whole);
+	skb_morph(skb, whole);
+	consume_skb(whole);
+	return 0;
+#else
+	/*
+	 * Older kernels do not export their IPv6 conntrack defragmenter (it
+	 * took no namespace then): IPv6 fragments cannot be tracked.
+	 */
+	kfree_skb(skb);
+	return -EPFNOSUPPORT;
+#endif
+}
+#endif
+
 /**
  * nf_ct_handle_fragments - gather an IP fragment into a whole datagram.
  * @net: namespace whose fragment queues are used.
@@ -52,7 +104,12 @@ int nf_ct_handle_fragments(struct net *net, struct sk_buff *skb, u16 zone,
 		memset(IPCB(skb), 0, sizeof(struct inet_skb_parm));
 		local_bh_disable();
 		/* Consumes the skb on every non-zero return. */
+#ifdef HAVE_IP_DEFRAG_NET
 		err = ip_defrag(net, skb, IP_DEFRAG_CONNTRACK_IN + zone);
+#else
+		/* One set of queues for all namespaces before 4.3. */
+		err = ip_defrag(skb, IP_DEFRAG_CONNTRACK_IN + zone);
+#endif
 		local_bh_enable();
 		if (err)
 			return err;
@@ -61,14 +118,10 @@ int nf_ct_handle_fragments(struct net *net, struct sk_buff *skb, u16 zone,
 #if IS_ENABLED(CONFIG_NF_DEFRAG_IPV6)
 	case NFPROTO_IPV6:
 		memset(IP6CB(skb), 0, sizeof(struct inet6_skb_parm));
-		/* Keeps the skb on errors other than -EINPROGRESS. */
-		err = nf_ct_frag6_gather(net, skb,
-					 IP6_DEFRAG_CONNTRACK_IN + zone);
-		if (err) {
-			if (err != -EINPROGRESS)
-				kfree_skb(skb);
+		err = ovs_compat_frag6_gather(net, skb,
+					      IP6_DEFRAG_CONNTRACK_IN + zone);
+		if (err)
 			return err;
-		}
 		*proto = ipv6_hdr(skb)->nexthdr;
 		*mru = IP6CB(skb)->frag_max_size;
 		break;

@@ -13,6 +13,8 @@
 #ifndef OVS_COMPAT_NF_CONNTRACK_OVS_H
 #define OVS_COMPAT_NF_CONNTRACK_OVS_H
 
+#include <linux/module.h>
+#include <linux/netfilter.h>
 #include <linux/skbuff.h>
 #include <linux/types.h>
 #include <net/netfilter/nf_conntrack.h>
@@ -23,6 +25,128 @@
 #include <net/netfilter/ipv6/nf_defrag_ipv6.h>
 
 #include <net/netfilter/nf_conntrack_core.h>
+#include <net/netfilter/nf_conntrack_expect.h>
+#include <net/netfilter/nf_conntrack_zones.h>
+
+#ifndef NF_CT_LABELS_MAX_SIZE
+/*
+ * Bytes of labels a conntrack entry can hold (3.16 named it): 128 bits.
+ * <net/netfilter/nf_conntrack_labels.h>, which has no include guard on
+ * these kernels, is left to the including file.
+ */
+#define NF_CT_LABELS_MAX_SIZE	16
+#endif
+
+#ifndef HAVE_NF_CT_DELETE
+/* Remove @ct from the table now (3.12): by running its timeout early. */
+static inline bool nf_ct_delete(struct nf_conn *ct, u32 portid, int report)
+{
+	return nf_ct_kill(ct);
+}
+#endif
+
+#ifndef HAVE_NF_CT_ZONE_INIT
+/*
+ * Before 4.3 a zone was a bare u16 id, applying to both directions.  The
+ * datapath's zone (id and directions, always both here) gets its own
+ * structure, and the zone-taking calls are given its id.  All kernel
+ * headers that name struct nf_conntrack_zone are included above, before
+ * the name is taken over.
+ */
+struct ovs_compat_nf_conntrack_zone {
+	u16 id;
+	u8 flags;
+	u8 dir;
+};
+#define nf_conntrack_zone ovs_compat_nf_conntrack_zone
+
+#define NF_CT_DEFAULT_ZONE_ID	NF_CT_DEFAULT_ZONE
+#define NF_CT_ZONE_DIR_ORIG	(1 << IP_CT_DIR_ORIGINAL)
+#define NF_CT_ZONE_DIR_REPL	(1 << IP_CT_DIR_REPLY)
+#define NF_CT_DEFAULT_ZONE_DIR	(NF_CT_ZONE_DIR_ORIG | NF_CT_ZONE_DIR_REPL)
+
+static inline const struct nf_conntrack_zone *
+nf_ct_zone_init(struct nf_conntrack_zone *zone, u16 id, u8 dir, u8 flags)
+{
+	zone->id = id;
+	zone->flags = flags;
+	zone->dir = dir;
+	return zone;
+}
+
+/* The zone of @ct, valid until the end of the enclosing block. */
+#define nf_ct_zone(CT) \
+	(&(const struct nf_conntrack_zone){ .id = nf_ct_zone(CT), \
+					   .dir = NF_CT_DEFAULT_ZONE_DIR })
+
+static inline bool nf_ct_zone_equal_any(const struct nf_conn *a,
+					const struct nf_conntrack_zone *b)
+{
+	return nf_ct_zone(a)->id == b->id;
+}
+
+#define nf_conntrack_find_get(NET, ZONE, TUPLE) \
+	nf_conntrack_find_get((NET), (ZONE)->id, (TUPLE))
+#define __nf_ct_expect_find(NET, ZONE, TUPLE) \
+	__nf_ct_expect_find((NET), (ZONE)->id, (TUPLE))
+#endif /* !HAVE_NF_CT_ZONE_INIT */
+
+#ifndef HAVE_NF_CT_TMPL_ALLOC
+/*
+ * A conntrack template for @zone (4.3): before, a conntrack entry with an
+ * all-zero tuple, marked as a template, from the conntrack cache.
+ */
+static inline struct nf_conn *
+nf_ct_tmpl_alloc(struct net *net, const struct nf_conntrack_zone *zone,
+		 gfp_t flags)
+{
+	struct nf_conntrack_tuple t;
+	struct nf_conn *tmpl;
+
+	memset(&t, 0, sizeof(t));
+	tmpl = nf_conntrack_alloc(net, zone->id, &t, &t, flags);
+	if (IS_ERR(tmpl))
+		return NULL;
+	__set_bit(IPS_TEMPLATE_BIT, &tmpl->status);
+	return tmpl;
+}
+
+/* Free a template nf_ct_tmpl_alloc() made, whatever its use count. */
+static inline void nf_ct_tmpl_free(struct nf_conn *tmpl)
+{
+	nf_conntrack_free(tmpl);
+}
+#endif /* !HAVE_NF_CT_TMPL_ALLOC */
+
+#ifndef HAVE_NF_CONNLABELS_GET
+/*
+ * Reserve label bits 0..@bit in @net so that new entries get the labels
+ * extension (4.3 exports this).  Before, xt_connlabel did the same
+ * bookkeeping itself, under the xtables lock, which we cannot take: a
+ * rule being added at the same moment may race with us.
+ */
+static inline int nf_connlabels_get(struct net *net, unsigned int bit)
+{
+#if IS_ENABLED(CONFIG_NF_CONNTRACK_LABELS)
+	unsigned int words = BITS_TO_LONGS(bit + 1);
+
+	if (bit >= 128)		/* the most xt_connlabel ever allowed */
+		return -ERANGE;
+	net->ct.labels_used++;
+	if (words > net->ct.label_words)
+		net->ct.label_words = words;
+#endif
+	return 0;
+}
+
+static inline void nf_connlabels_put(struct net *net)
+{
+#if IS_ENABLED(CONFIG_NF_CONNTRACK_LABELS)
+	if (!--net->ct.labels_used)
+		net->ct.label_words = 0;
+#endif
+}
+#endif /* !HAVE_NF_CONNLABELS_GET */
 
 #ifndef HAVE_NF_CT_SET
 /* Attach @ct (a reference the caller gives up) and @info to @skb. */
@@ -50,6 +174,26 @@ static inline void nf_conntrack_helper_put(struct nf_conntrack_helper *helper)
 {
 	module_put(helper->me);
 }
+#endif
+
+#ifndef HAVE_NF_HOOK_STATE_NET
+/*
+ * The hook context the datapath hands nf_conntrack_in() (4.4 gave struct
+ * nf_hook_state its namespace; before 4.1 there was no such struct).
+ * Only the fields the nf_conntrack_in() mapping below reads.
+ */
+struct ovs_compat_nf_hook_state {
+	unsigned int hook;
+	u8 pf;
+	struct net *net;
+};
+#define nf_hook_state ovs_compat_nf_hook_state
+#endif
+
+#ifndef HAVE_NF_CT_GET_TUPLEPR_NET
+/* nf_ct_get_tuplepr() without the namespace argument of 4.3+. */
+#define nf_ct_get_tuplepr(SKB, NHOFF, L3NUM, NET, TUPLE) \
+	nf_ct_get_tuplepr((SKB), (NHOFF), (L3NUM), (TUPLE))
 #endif
 
 #ifndef HAVE_NF_CONNTRACK_IN_STATE

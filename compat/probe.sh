@@ -47,6 +47,10 @@ ccflags-y += -Werror=int-conversion -Werror=return-type -Wno-unused-function
 ccflags-y += -Werror=missing-prototypes -Werror=unused-result
 KB
 
+# Older kernels (4.4) record each module object in .tmp_versions/, which
+# only their "modules" target creates; the probes are built one by one.
+mkdir -p "$tmp/.tmp_versions"
+
 # -k: one failing probe must not stop the others.
 # shellcheck disable=SC2086 # $cc and $objs are word lists
 make -C "$kdir" M="$tmp" $cc -k -j"$(nproc 2>/dev/null || echo 2)" \

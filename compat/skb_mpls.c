@@ -65,10 +65,13 @@ int skb_mpls_push(struct sk_buff *skb, __be32 mpls_lse, __be16 mpls_proto,
 	if (err)
 		return err;
 
+#ifdef HAVE_SKB_INNER_PROTOCOL
+	/* For MPLS GSO; kernels without the field (3.10) have none. */
 	if (!skb->inner_protocol) {
 		skb_set_inner_network_header(skb, skb_network_offset(skb));
 		skb_set_inner_protocol(skb, skb->protocol);
 	}
+#endif
 
 	/* Move the MAC header MPLS_HLEN bytes forward to open the gap. */
 	skb_push(skb, MPLS_HLEN);
@@ -126,8 +129,10 @@ int skb_mpls_pop(struct sk_buff *skb, __be16 next_proto, int mac_len,
 		ovs_compat_set_eth_type(skb, eth, next_proto);
 	}
 	skb->protocol = next_proto;
+#ifdef HAVE_SKB_INNER_PROTOCOL
 	if (!eth_p_mpls(next_proto))
 		skb->inner_protocol = 0;
+#endif
 	return 0;
 }
 

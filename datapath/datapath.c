@@ -467,8 +467,10 @@ static int queue_userspace_packet(struct datapath *dp, struct sk_buff *skb,
 	}
 
 	hash = skb_get_hash_raw(skb);
+#ifdef HAVE_SKB_SW_HASH
 	if (skb->sw_hash)
 		hash |= OVS_UPCALL_HASH_SW;
+#endif
 	if (skb->l4_hash)
 		hash |= OVS_UPCALL_HASH_L4;
 	if (nla_put(user_skb, OVS_PACKET_ATTR_HASH, sizeof(hash), &hash)) {

@@ -680,7 +680,8 @@ static int check_geneve_tlvs(const u8 *opts, int len, bool *crit, bool log)
  * IPv6 mode bit for an IPv6 tunnel and the bridge mode bit for an IPv4
  * tunnel without destination, as the in-tree datapath builds it.
  * Context: process context (GFP_KERNEL).
- * Return: 0, -EINVAL or -ENOMEM.
+ * Return: 0, -EINVAL, -ENOMEM, or -EOPNOTSUPP on kernels without metadata
+ * dsts (compat: OVS_TUNNEL_METADATA_SUPPORTED).
  */
 int ovs_nla_get_tunnel_dst(const struct nlattr *attr,
 			   struct metadata_dst **mdp, bool log)
@@ -711,13 +712,19 @@ int ovs_nla_get_tunnel_dst(const struct nlattr *attr,
 			key->tun.flags |= OVS_TNL_F_CRIT_OPT;
 	}
 
+	if (!OVS_TUNNEL_METADATA_SUPPORTED) {
+		OVS_NLERR(log, "This kernel cannot transmit tunnel metadata");
+		err = -EOPNOTSUPP;
+		goto out;
+	}
+
 	err = -ENOMEM;
 	md = metadata_dst_alloc(key->tun.opts_len, METADATA_IP_TUNNEL,
 				GFP_KERNEL);
 	if (!md)
 		goto out;
 	info = &md->u.tun_info;
-#ifdef CONFIG_DST_CACHE
+#ifdef HAVE_IP_TUNNEL_INFO_DST_CACHE
 	err = dst_cache_init(&info->dst_cache, GFP_KERNEL);
 	if (err) {
 		dst_release(&md->dst);

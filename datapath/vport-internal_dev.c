@@ -146,6 +146,9 @@ static void internal_dev_setup(struct net_device *dev)
 
 	dev->priv_flags &= ~IFF_TX_SKB_SHARING;
 	dev->priv_flags |= IFF_LIVE_ADDR_CHANGE | IFF_OPENVSWITCH | IFF_NO_QUEUE;
+#ifndef HAVE_IFF_NO_QUEUE
+	dev->tx_queue_len = 0;	/* no qdisc: what IFF_NO_QUEUE means */
+#endif
 #ifdef HAVE_NEEDS_FREE_NETDEV
 	dev->needs_free_netdev = true;
 	/* Installed once registration succeeded (see internal_dev_create). */

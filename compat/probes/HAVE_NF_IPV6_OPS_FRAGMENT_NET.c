@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* nf_ipv6_ops.fragment with a namespace-taking callback (4.4+). */
+#include <linux/netfilter_ipv6.h>
+
+static int out(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	return 0;
+}
+
+static int probe(const struct nf_ipv6_ops *v6ops, struct net *net,
+		 struct sk_buff *skb)
+{
+	return v6ops->fragment(net, skb->sk, skb, out);
+}
