@@ -123,8 +123,15 @@ t0=$(date +%s)
 # 1. The kernel.
 ts=$(date +%s)
 env=$(sh "$here/debug-kernel.sh" env) || { echo "check-debug: no debug kernel" >&2; exit 2; }
+GUEST_NO_PVH=${GUEST_NO_PVH:-}
 eval "$env"
 export GUEST_KERNEL GUEST_KVER GUEST_MODROOT
+# Set by debug-kernel.sh when the kernel cannot boot through PVH (KASAN).
+if [ -n "$GUEST_NO_PVH" ]; then
+	export GUEST_NO_PVH
+else
+	unset GUEST_NO_PVH
+fi
 echo "# check-debug: kernel $GUEST_KVER ready after $(($(date +%s) - ts))s ($KDIR)"
 
 # 2. The module, in a copy of the tree kept between runs (rsync keeps the
@@ -155,8 +162,9 @@ for m in $(sed 's/\.o$/.ko/' "$mod/modules.order" 2>/dev/null); do
 	*) kunit_kos="$kunit_kos $mod/${m#"$mod"/}" ;;
 	esac
 done
+# -W: readelf truncates long section names otherwise.
 kunit_inside=0
-if readelf -S "$OVS_KO" 2>/dev/null | grep -q 'kunit_test_suites'; then
+if readelf -W -S "$OVS_KO" 2>/dev/null | grep -q '\.kunit_test_suites'; then
 	kunit_inside=1
 fi
 echo "# check-debug: module built in $(($(date +%s) - ts))s: $OVS_KO${kunit_kos:+ + KUnit:$kunit_kos}"
@@ -214,17 +222,20 @@ scan_kernel_log() {
 
 # resolve_ours FILE...: file:line of every frame in our module that the
 # reports in FILE name (sym+0xoff/0xsize [openvswitch]), via the kernel's
-# scripts/faddr2line and the -g build of the module.
+# scripts/faddr2line and the -g build of the module.  Inlined code is
+# shown innermost first: "skbuff.h:2884 < udp.h:23 < ovs_kunit_ct.c:650".
 resolve_ours() {
 	f2l=$KDIR/source/scripts/faddr2line
 	[ -x "$f2l" ] || return 0
+	echo "# check-debug: our frames in these reports:"
 	cat "$@" 2>/dev/null | tr -d '\r' | grep -a '\[openvswitch\]' |
 		grep -aoE '[A-Za-z0-9_.]+\+0x[0-9a-f]+/0x[0-9a-f]+' |
-		awk '!seen[$0]++' | head -n 30 | while read -r frame; do
+		awk '!seen[$0]++' | head -n 40 | while read -r frame; do
 			where=$("$f2l" "$OVS_KO" "$frame" 2>/dev/null |
-				sed -n 's/^.* at //p' | head -n1)
-			echo "# check-debug:   $frame -> ${where:-?}" |
-				sed "s|$mod/||"
+				sed -n 's/^.* at //p' |
+				sed -e "s|^$mod/||" -e 's|^.*/include/|include/|' |
+				paste -sd'<' - | sed 's/</ < /g')
+			echo "# check-debug:   $frame: ${where:-?}"
 		done
 }
 
@@ -236,13 +247,17 @@ if [ "$CHECK_DEBUG_KUNIT" = 1 ] && { [ -n "$kunit_kos" ] || [ "$kunit_inside" = 
 	ts=$(date +%s)
 	KUNIT_KOS=$kunit_kos
 	export KUNIT_KOS
-	GUEST_OUT=$out/kunit GUEST_ENV="KUNIT_KOS" GUEST_APPEND="loglevel=5" \
+	# loglevel=7: the KTAP (KERN_INFO) reaches the console too, so the
+	# results up to a crash are kept even when the guest cannot save dmesg.
+	GUEST_OUT=$out/kunit GUEST_ENV="KUNIT_KOS" GUEST_APPEND="loglevel=7" \
 		GUEST_TIMEOUT=1800 OVS_MODULE=none \
 		sh "$here/guest-run.sh" "sh scripts/check-debug.sh --guest-kunit" \
 		>"$out/kunit.log" 2>&1
 	grc=$?
 	# KTAP: test-case lines are indented once; suites are not indented.
-	sed 's/^\[ *[0-9]*\.[0-9]*\] //' "$out/kunit/dmesg.txt" 2>/dev/null |
+	klog=$out/kunit/dmesg.txt
+	[ -s "$klog" ] || klog=$out/kunit/console.log
+	tr -d '\r' <"$klog" 2>/dev/null | sed 's/^\[ *[0-9]*\.[0-9]*\] //' |
 		awk '/^(    )?KTAP version|^(    )?# Subtest:|^(    )*(not )?ok [0-9]|^(    )*1\.\.[0-9]|^    # / { print }' \
 		>"$out/kunit.ktap"
 	kp=$(grep -Ec '^    ok [0-9]+ ' "$out/kunit.ktap")
@@ -250,6 +265,14 @@ if [ "$CHECK_DEBUG_KUNIT" = 1 ] && { [ -n "$kunit_kos" ] || [ "$kunit_inside" = 
 	kf=$(grep -Ec '^    not ok [0-9]+ ' "$out/kunit.ktap")
 	suites=$(grep -Ec '^(not )?ok [0-9]+ ' "$out/kunit.ktap")
 	kp=$((kp - ks))
+	# One line per suite, in the order they ran.
+	awk '/^    # Subtest: / { s = $3; if (!(s in seen)) { seen[s] = 1; order[++n] = s } }
+	     /^    ok [0-9]+ / { if ($0 ~ /# SKIP/) k[s]++; else p[s]++ }
+	     /^    not ok [0-9]+ / { f[s]++ }
+	     END { for (i = 1; i <= n; i++)
+			printf "# kunit: %s: %d passed, %d failed, %d skipped\n",
+				order[i], p[order[i]], f[order[i]], k[order[i]] }' \
+		"$out/kunit.ktap"
 	grep -E '^    not ok|^not ok' "$out/kunit.ktap" | sed 's/^/# kunit: /'
 	if [ "$grc" -ne 0 ]; then
 		echo "# check-debug: the KUnit guest ended with status $grc (see $out/kunit.log)"
@@ -267,13 +290,19 @@ if [ "$CHECK_DEBUG_KUNIT" = 1 ] && { [ -n "$kunit_kos" ] || [ "$kunit_inside" = 
 	if scan_kernel_log kunit "$out/kunit/dmesg.txt" "$out/kunit/console.log" \
 		"$out/kunit/kmemleak.txt"; then
 		fail=1
-		resolve_ours "$out/kunit/dmesg.txt" "$out/kunit/kmemleak.txt"
+		resolve_ours "$out/kunit/dmesg.txt" "$out/kunit/console.log" \
+			"$out/kunit/kmemleak.txt"
 	fi
 	echo "# check-debug: KUnit guest took $(($(date +%s) - ts))s"
 	summary="kunit: $kp passed, $kf failed, $ks skipped ($suites suites)"
 	echo "$summary"
 elif [ "$CHECK_DEBUG_KUNIT" = 1 ]; then
-	echo "# check-debug: no KUnit test module was built, KUnit skipped"
+	if grep -q '^CONFIG_KUNIT=y' "$KDIR/.config" 2>/dev/null; then
+		echo "# check-debug: the kernel has CONFIG_KUNIT but the module no KUnit suite"
+		fail=1
+	else
+		echo "# check-debug: no KUnit in this kernel, KUnit skipped"
+	fi
 fi
 
 # 4. The selftests.
@@ -302,7 +331,12 @@ if [ "$CHECK_DEBUG_SELFTESTS" = 1 ]; then
 	summary="${summary:+$summary; }selftests: $src"
 fi
 
-echo "# check-debug: ${summary:-nothing run}"
+if [ -z "$summary" ]; then
+	echo "# check-debug: nothing run"
+	fail=1
+else
+	echo "# check-debug: $summary"
+fi
 echo "# check-debug: $(($(date +%s) - t0))s in total, output in $out"
 if [ "$fail" -ne 0 ]; then
 	echo "check-debug: FAILED"

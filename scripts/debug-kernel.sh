@@ -17,7 +17,8 @@
 #        scripts/debug-kernel.sh modroot   the root holding lib/modules/KVER
 #        scripts/debug-kernel.sh env       shell assignments for guest-run.sh
 #                                          (GUEST_KERNEL GUEST_KVER
-#                                          GUEST_MODROOT) and KDIR
+#                                          GUEST_MODROOT, and GUEST_NO_PVH
+#                                          when it must be set) and KDIR
 #   Every command builds first when needed (progress goes to stderr, the
 #   answer alone to stdout).
 #
@@ -211,6 +212,13 @@ fi
 kver=$(cat "$out/include/config/kernel.release")
 image=$out/arch/x86/boot/bzImage
 modroot=$out/modroot
+# With KASAN, 6.1's PVH entry code (xen_prepare_pvh) is instrumented and
+# faults before the shadow memory exists: the guest must boot the bzImage.
+no_pvh=
+if grep -q '^CONFIG_KASAN=y' "$out/.config" &&
+	grep -q '^CONFIG_PVH=y' "$out/.config"; then
+	no_pvh=1
+fi
 
 case "$cmd" in
 kdir) echo "$out" ;;
@@ -222,6 +230,7 @@ env)
 	echo "GUEST_KERNEL='$image'"
 	echo "GUEST_KVER='$kver'"
 	echo "GUEST_MODROOT='$modroot'"
+	[ -z "$no_pvh" ] || echo "GUEST_NO_PVH='1'"
 	;;
 build)
 	echo "debug kernel $kver (fragments:$DEBUG_KERNEL_FRAGS, key $key)"
@@ -229,6 +238,7 @@ build)
 	echo "  KDIR:    $out   (make KDIR=$out)"
 	echo "  modroot: $modroot   (GUEST_MODROOT)"
 	echo "  boot:    GUEST_KERNEL=$image GUEST_KVER=$kver \\"
-	echo "           GUEST_MODROOT=$modroot sh scripts/guest-run.sh CMD"
+	echo "           GUEST_MODROOT=$modroot${no_pvh:+ GUEST_NO_PVH=1} \\"
+	echo "           sh scripts/guest-run.sh CMD"
 	;;
 esac

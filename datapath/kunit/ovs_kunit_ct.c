@@ -645,10 +645,13 @@ static void ct_udp_states(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, ct_of(skb, &ctinfo));
 	KUNIT_EXPECT_EQ(test, key->ct_orig_proto, 0);
 
-	/* A bad checksum makes a packet invalid too. */
+	/*
+	 * A bad checksum makes a packet invalid too (extraction sets the
+	 * transport header udp_hdr() needs, and ignores checksums).
+	 */
 	skb = udp4(test, CLIENT, SERVER, 5001, 53);
-	udp_hdr(skb)->check ^= htons(0x0101);
 	key = key_of(test, skb);
+	udp_hdr(skb)->check ^= htons(0x0101);
 	ct_run(test, skb, key, lookup);
 	KUNIT_EXPECT_EQ(test, key->ct_state, TRK | INV);
 }

@@ -36,6 +36,8 @@
 
 /* Headroom of test packets: room for pushed VLAN/MPLS headers. */
 #define OVS_KUNIT_HEADROOM	128
+/* Tailroom of test packets: room for padding a test appends. */
+#define OVS_KUNIT_TAILROOM	64
 
 /* ------------------------------------------------------------------ */
 /* Packets and buffers as test resources                               */
@@ -77,8 +79,11 @@ static struct sk_buff *ovs_kunit_track_skb(struct kunit *test,
  * @data: the frame, starting with its Ethernet header.
  * @len: its length in bytes.
  *
- * The skb is linear, has %OVS_KUNIT_HEADROOM bytes of headroom, skb->data
- * and the MAC header at the frame's first byte, and no device.
+ * The skb is linear, has %OVS_KUNIT_HEADROOM bytes of headroom and at
+ * least %OVS_KUNIT_TAILROOM of tailroom, skb->data
+ * and the MAC header at the frame's first byte, and came in on init_net's
+ * loopback device: a received packet always has a device, and IPv4
+ * defragmentation finds the namespace through it.
  * Context: process context.  Asserts (ends the test) on allocation failure.
  * Return: the skb.
  */
@@ -109,8 +114,9 @@ struct sk_buff *ovs_kunit_skb_cat(struct kunit *test, ...)
 		total += va_arg(ap, size_t);
 	va_end(ap);
 
-	skb = ovs_kunit_track_skb(test, alloc_skb(OVS_KUNIT_HEADROOM + total,
-						  GFP_KERNEL));
+	skb = alloc_skb(OVS_KUNIT_HEADROOM + total + OVS_KUNIT_TAILROOM,
+			GFP_KERNEL);
+	skb = ovs_kunit_track_skb(test, skb);
 	skb_reserve(skb, OVS_KUNIT_HEADROOM);
 
 	va_start(ap, test);
@@ -124,6 +130,7 @@ struct sk_buff *ovs_kunit_skb_cat(struct kunit *test, ...)
 	skb_reset_mac_header(skb);
 	skb_reset_network_header(skb);
 	skb->protocol = htons(ETH_P_802_3);
+	skb->dev = init_net.loopback_dev;
 	return skb;
 }
 
